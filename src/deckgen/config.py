@@ -58,7 +58,8 @@ def _type_name(value: Any) -> str:
 def validate(data: Any, schema: dict[str, Any], origin: str, prefix: str = "") -> None:
     """Check ``data`` against the shape of ``schema`` (the defaults); raise ConfigError naming ``origin``."""
     if not isinstance(data, dict):
-        raise ConfigError(f"{origin}: {prefix or 'the top level'} must be a mapping of keys, got {_type_name(data)}")
+        where = f"'{prefix.rstrip('.')}'" if prefix else "the top level"
+        raise ConfigError(f"{origin}: {where} must be a mapping of keys, got {_type_name(data)}")
     for key, value in data.items():
         dotted = f"{prefix}{key}"
         if key not in schema:
