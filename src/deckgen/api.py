@@ -15,7 +15,7 @@ from typing import Iterable
 from . import __version__
 from .config import load_config
 from .deckspec import DeckSpec, is_deck_folder, load_deck_spec
-from .errors import ExtractionError, InputError
+from .errors import ExtractionError, InputError, OutputError
 from .extract import extract_articles
 from .models import BuildResult, Document, Extraction
 from .normalize import normalize
@@ -103,6 +103,8 @@ def build_deck(sources: Iterable[str | Path], *, config: dict | None = None, out
     from .package import write_package
 
     config = config if config is not None else load_config()
+    output = Path(output)
+    check_output(output)
     files, notes_skipped = expand_sources(sources)
     extraction = extract_documents((read_source(f) for f in files), config)
     kept = confident(extraction, config["extract"]["min_confidence"])
@@ -114,13 +116,21 @@ def build_deck(sources: Iterable[str | Path], *, config: dict | None = None, out
     timestamp = timestamp if timestamp is not None else time.time()
     description = description or _describe(files, timestamp)
     notes = make_notes(kept, config, deck_name=name, deck_key=deck_key or name, extra_tags=tuple(tags))
-    info = write_package(notes, Path(output), deck_key=deck_key or name, description=description,
+    info = write_package(notes, output, deck_key=deck_key or name, description=description,
                          timestamp=timestamp)
     return BuildResult(
         output=str(output), decks=info.decks, articles=len({n.deck for n in notes}), lists=len(kept.lists),
         terms=len(kept.terms), notes=info.notes, cards=info.cards,
         count_mismatches=tuple(l.name for l in kept.lists if l.count_mismatch),
         warnings=extraction.warnings + tuple(notes_skipped), changes=info.changes)
+
+
+def check_output(output: Path) -> None:
+    """Refuse an output path that cannot be a deck file, before any work is done."""
+    if output.is_dir():
+        raise OutputError(f"{output}: is a folder; give a file name for the deck, e.g. {output / 'deck.apkg'}")
+    if output.suffix.lower() != ".apkg":
+        raise OutputError(f"{output}: a deck file must end in .apkg; give a name like {output.with_suffix('.apkg').name}")
 
 
 def _describe(files: list[Path], timestamp: float) -> str:
