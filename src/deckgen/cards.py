@@ -1,0 +1,317 @@
+"""Stage 5: turn an ``Extraction`` into ``NoteSpec``s, the notes a learner studies.
+
+Pure: no genanki, no I/O. ``package.py`` owns the note types; the field names
+and their order are fixed here, in ``FIELDS``, and must never change once a deck
+has been shared (Anki treats a changed field list as a new note type).
+
+Every field is HTML built from escaped source text (``escape``), so ``<script>``,
+``&``, ``{{``, ``}}``, ``::`` and ``[sound:…]`` in a source show literally and
+never make or break a cloze. Optional cards and settings are field *content*:
+
+* ``cards.kinds`` decides which notes exist and which gated fields are filled;
+* ``cards.cue_style``, ``cards.hint`` shape the cloze ``Text``;
+* ``cards.reverse`` fills ``Reverse``, ``cards.tts`` fills ``TTS``.
+"""
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from .errors import ConfigError
+from .models import Article, ExtractedList, ExtractedTerm, Extraction, NoteSpec
+from .text import match_key
+
+# Field names per note kind, in note-type order. The last field, DeckgenID, is a
+# short hex id that Anki's search can find (``deckgenid:…``): GUIDs cannot be searched.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "list_item": ("Text", "List", "Source", "TTS", "DeckgenID"),
+    "list": ("Name", "Items", "Recite", "Naming", "Source", "TTS", "DeckgenID"),
+    "term": ("Term", "Definition", "Reverse", "Source", "TTS", "DeckgenID"),
+    "term_cloze": ("Text", "Term", "Source", "TTS", "DeckgenID"),
+}
+KIND_TAGS = {"list_item": "deckgen::list", "list": "deckgen::list",
+             "term": "deckgen::term", "term_cloze": "deckgen::term"}
+
+FRONT_LIMIT = 150  # characters of context on a card's front
+BACK_LIMIT = 300  # characters of a quoted source sentence on the back
+FLAG = "y"  # content of a gate field that switches a card or a feature on
+
+# Text is cut after one of these (clause ends, ASCII and full-width).
+_CLAUSE = re.compile(r"[^，,；;。！？!?：:、…]+[，,；;。！？!?：:、…]*|[，,；;。！？!?：:、…]+")
+_OPENERS, _CLOSERS = "“‘「『《〈（([【", "”’」』》〉）)]】"
+# Characters that are HTML-safe but mean something to Anki's template, cloze or media syntax.
+_ANKI_SYNTAX = str.maketrans({"{": "&#123;", "}": "&#125;", ":": "&#58;", "[": "&#91;", "]": "&#93;"})
+
+
+def escape(text: str) -> str:
+    """HTML-escape ``text`` and neutralise Anki syntax, so it always shows literally."""
+    return html.escape(text).translate(_ANKI_SYNTAX)
+
+
+def note_id(deck_key: str, kind: str, key: str) -> str:
+    """The searchable DeckgenID of a note: as stable as its GUID (same inputs), hex only."""
+    return hashlib.sha1(f"{deck_key}\x1f{kind}\x1f{key}".encode()).hexdigest()[:12]
+
+
+def cloze_parts(items: Sequence[str], name: str) -> list[tuple[str, str, str]]:
+    """Split each item into (shared prefix, part to cloze, shared suffix).
+
+    A prefix or suffix shared by every item stays visible when the list name
+    shows it (必须坚持 in 六个必须坚持) or it is at least two characters
+    (民事民 of 民事民提, 民事民议…); a single shared character the name does not
+    show (以 of 以政治强引领, 以法治筑平安) is clozed with the rest. An affix never
+    splits a quotation, and the clozed part is never empty: otherwise the whole
+    item is clozed.
+    """
+    if len(items) < 2:
+        return [("", item, "") for item in items]
+    prefix = _balanced(_common_prefix(items), _OPENERS, _CLOSERS)
+    # the suffix is the common prefix of the reversed items, where closing quotes open
+    suffix = _balanced(_common_prefix([item[len(prefix):][::-1] for item in items]), _CLOSERS, _OPENERS)[::-1]
+    prefix, suffix = (affix if len(affix) >= 2 or (affix and affix in name) else "" for affix in (prefix, suffix))
+    parts = [(prefix, item[len(prefix):len(item) - len(suffix)], suffix) for item in items]
+    if any(not core.strip() for _, core, _ in parts):
+        return [("", item, "") for item in items]
+    return parts
+
+
+def _common_prefix(strings: Sequence[str]) -> str:
+    first = min(strings, key=len)
+    for i, ch in enumerate(first):
+        if any(s[i] != ch for s in strings):
+            return first[:i]
+    return first
+
+
+def _balanced(affix: str, openers: str, closers: str) -> str:
+    """Shorten ``affix`` so it ends outside any quotation it opens."""
+    depth, cut = 0, len(affix)
+    for i, ch in enumerate(affix):
+        if ch in openers:
+            if depth == 0:
+                cut = i
+            depth += 1
+        elif ch in closers and depth:
+            depth -= 1
+            if depth == 0:
+                cut = len(affix)
+    return affix[:cut] if depth else affix
+
+
+def clip(text: str, focus: str | None = None, limit: int = FRONT_LIMIT) -> str:
+    """Cut ``text`` to at most ~``limit`` characters at clause boundaries, keeping ``focus``.
+
+    Whole clauses around the first occurrence of ``focus`` are kept, growing
+    both ways while they fit; "…" marks each cut. A single clause longer than
+    ``limit`` is cut mid-clause, centred on ``focus``.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    clauses = _CLAUSE.findall(text)
+    starts = [0]
+    for clause in clauses:
+        starts.append(starts[-1] + len(clause))
+    at = text.find(focus) if focus else -1
+    end_at = at + len(focus) if at >= 0 else 0
+    at = max(at, 0)
+    first = max(i for i in range(len(clauses)) if starts[i] <= at)
+    last = min(i for i in range(len(clauses)) if starts[i + 1] >= end_at)
+    if starts[last + 1] - starts[first] > limit:
+        margin = max((limit - (end_at - at)) // 2, 0)
+        lo = max(0, min(at - margin, len(text) - limit))
+        return _ellipsis(text, lo, lo + limit)
+    grown = True
+    while grown:
+        grown = False
+        if first > 0 and starts[last + 1] - starts[first - 1] <= limit:
+            first, grown = first - 1, True
+        if last + 1 < len(clauses) and starts[last + 2] - starts[first] <= limit:
+            last, grown = last + 1, True
+    return _ellipsis(text, starts[first], starts[last + 1])
+
+
+def _ellipsis(text: str, lo: int, hi: int) -> str:
+    return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
+
+
+def marked(text: str, answer: str, wrap: Callable[[str], str]) -> str:
+    """Escape ``text``, replacing every occurrence of ``answer`` with ``wrap(escaped answer)``."""
+    if not answer or answer not in text:
+        return escape(text)
+    return wrap(escape(answer)).join(escape(part) for part in text.split(answer))
+
+
+def cloze(answer_html: str, hint: bool, plain_answer: str) -> str:
+    """A c1 cloze of escaped ``answer_html``, with a □ per character as the hint if asked."""
+    return "{{c1::" + answer_html + ("::" + "□" * len(plain_answer) if hint else "") + "}}"
+
+
+def highlight(answer_html: str) -> str:
+    return f'<b class="hl">{answer_html}</b>'
+
+
+def blank(answer_html: str) -> str:
+    """A gap where a term was, on a front that must not show it."""
+    return '<span class="blank">＿＿＿</span>'
+
+
+@dataclass
+class _Draft:
+    """A note being assembled: the first occurrence gives its content, later ones add sources."""
+
+    kind: str
+    key: str
+    deck: str
+    due: int
+    fields: dict[str, str]
+    cites: list[str] = field(default_factory=list)
+    stems: list[str] = field(default_factory=list)
+
+
+class _Builder:
+    """Collects notes in reading order, merging a note found again in a later article."""
+
+    def __init__(self, config: dict, deck_name: str, deck_key: str, articles: Sequence[Article]) -> None:
+        cards = config["cards"]
+        self.kinds = set(cards["kinds"])
+        self.cue_style = cards["cue_style"]
+        self.hint = cards["hint"]
+        self.reverse = cards["reverse"]
+        self.tts = FLAG if cards["tts"] else ""
+        self.template = config["deck"]["name_template"]
+        self.deck_name = deck_name
+        self.deck_key = deck_key
+        self.articles = {article.index: article for article in articles}
+        self.drafts: dict[tuple[str, str], _Draft] = {}
+
+    def add(self, kind: str, key: str, article: int, cite: str, **fields: str) -> None:
+        source = self.articles[article]
+        found = self.drafts.get((kind, key))
+        if found is None:
+            fields.update(TTS=self.tts, DeckgenID=note_id(self.deck_key, kind, key))
+            found = self.drafts[(kind, key)] = _Draft(kind, key, self.deck_for(source), len(self.drafts), fields)
+        quote = _citation(source, cite)
+        if quote not in found.cites:
+            found.cites.append(quote)
+        stem = _tag_safe(PurePath(source.source).stem)
+        if stem not in found.stems:
+            found.stems.append(stem)
+
+    def deck_for(self, article: Article) -> str:
+        values = {"deck": self.deck_name, "article": article.title, "source": PurePath(article.source).stem}
+        values = {name: " ".join(value.replace("::", "：").split()) for name, value in values.items()}
+        try:
+            return self.template.format(**values)
+        except (KeyError, IndexError, ValueError) as exc:
+            raise ConfigError(f"deck.name_template {self.template!r} is invalid ({exc}); "
+                              "use only the variables {deck}, {article} and {source}") from None
+
+    def notes(self) -> tuple[NoteSpec, ...]:
+        return tuple(
+            NoteSpec(kind=d.kind, key=d.key,
+                     fields=tuple({**d.fields, "Source": "".join(d.cites)}[name] for name in FIELDS[d.kind]),
+                     tags=(KIND_TAGS[d.kind], *(f"source::{stem}" for stem in d.stems)),
+                     deck=d.deck, due=d.due)
+            for d in self.drafts.values())
+
+    def add_list(self, lst: ExtractedList) -> None:
+        parts = cloze_parts(lst.items, lst.name)
+        has_own = len(lst.item_contexts) == len(lst.items)
+        contexts = lst.item_contexts if has_own else (lst.context,) * len(lst.items)
+        name = escape(lst.name)
+        if "list_item" in self.kinds:
+            seen = set()
+            for i, (item, context) in enumerate(zip(lst.items, contexts)):
+                item_key = match_key(item)
+                if item_key in seen:
+                    continue
+                seen.add(item_key)
+                self.add("list_item", f"{lst.id}/{item_key}", lst.article, _quote(context, item),
+                         Text=self._item_text(lst.items, parts, i),
+                         List=f'{name}<span class="count"> · 共 {len(lst.items)} 条</span>')
+        recite = f"按顺序说出全部 {len(lst.items)} 条" if "list" in self.kinds else ""
+        naming = f"这 {len(lst.items)} 条合称什么？" if "list_count" in self.kinds and lst.count is not None else ""
+        if recite or naming:
+            self.add("list", lst.id, lst.article, _quote(lst.context, lst.name),
+                     Name=name, Items=_numbered(escape(item) for item in lst.items),
+                     Recite=recite, Naming=naming)
+
+    def _item_text(self, items: Sequence[str], parts: Sequence[tuple[str, str, str]], asked: int) -> str:
+        """The cloze ``Text`` of item ``asked``: its number, the blank, and the cue items of the cue style."""
+        prefix, core, suffix = parts[asked]
+        blank = escape(prefix) + cloze(escape(core), self.hint, core) + escape(suffix)
+        shown = {"all": range(len(items)), "overlapping": range(max(asked - 1, 0), asked + 1),
+                 "none": range(asked, asked + 1)}[self.cue_style]
+        lines = (f'<li class="ask">{blank}</li>' if i == asked else f"<li>{escape(items[i])}</li>" for i in shown)
+        return f'<ol class="items" start="{shown[0] + 1}">{"".join(lines)}</ol>'
+
+    def add_term(self, term: ExtractedTerm) -> None:
+        """A definition note and a context cloze; the back quotes the context only where the card does not."""
+        cite = _quote(term.context, term.term)
+        if "term" in self.kinds and (term.definition or term.context):
+            reverse = ""
+            if term.definition:
+                definition = escape(clip(term.definition, limit=BACK_LIMIT))
+                if term.definition_source:
+                    definition += f'<div class="note">释义来源：{escape(term.definition_source)}</div>'
+                if self.reverse:
+                    reverse = marked(clip(term.definition, term.term), term.term, blank)
+            else:
+                definition = '<div class="label">原文</div>' + cite
+            self.add("term", term.id, term.article, cite if term.definition else "",
+                     Term=escape(term.term), Definition=definition, Reverse=reverse)
+        if "term_cloze" in self.kinds and term.term in term.context and match_key(term.context.replace(term.term, "")):
+            shown = clip(term.context, term.term)
+            whole = shown == " ".join(term.context.split())
+            text = marked(shown, term.term, lambda answer: cloze(answer, self.hint, term.term))
+            self.add("term_cloze", term.id, term.article, "" if whole else cite, Text=text, Term=escape(term.term))
+
+
+def _numbered(items_html: Iterable[str]) -> str:
+    return '<ol class="items">' + "".join(f"<li>{item}</li>" for item in items_html) + "</ol>"
+
+
+def _quote(sentence: str, answer: str) -> str:
+    """A source sentence for the back, cut to ``BACK_LIMIT``, with the answer highlighted."""
+    return marked(clip(sentence, answer, BACK_LIMIT), answer, highlight)
+
+
+def _citation(article: Article, sentence_html: str) -> str:
+    """Article title and author, then the quoted sentence (none when the card shows it already)."""
+    author = f'<span class="author">{escape(article.author)}</span>' if article.author else ""
+    quote = f'<div class="quote">{sentence_html}</div>' if sentence_html else ""
+    return f'<div class="cite"><span class="article">《{escape(article.title)}》</span>{author}</div>{quote}'
+
+
+def _tag_safe(text: str) -> str:
+    """Anki tags cannot hold spaces; ``::`` would nest them."""
+    return "_".join(text.replace("::", "_").split()) or "source"
+
+
+def make_notes(extraction: Extraction, config: dict, *, deck_name: str, deck_key: str) -> tuple[NoteSpec, ...]:
+    """The notes for ``extraction``, in reading order (``due`` counts up from 0).
+
+    ``config`` is the full configuration (``cards``, ``deck``, ``extract``);
+    lists and terms below ``extract.min_confidence`` are left out. ``deck_name``
+    fills ``{deck}`` of ``deck.name_template``; ``deck_key`` seeds each note's
+    searchable DeckgenID (the same identity as its GUID). A note found in several
+    articles (same kind and key) is made once, in the first article's subdeck,
+    citing every source.
+    """
+    minimum = config["extract"]["min_confidence"]
+    builder = _Builder(config, deck_name, deck_key, extraction.articles)
+    found: list[ExtractedList | ExtractedTerm] = [
+        *(lst for lst in extraction.lists if lst.confidence >= minimum and lst.items),
+        *(term for term in extraction.terms if term.confidence >= minimum),
+    ]
+    for thing in sorted(found, key=lambda x: (x.article, x.line)):  # stable: lists before terms on a line
+        if isinstance(thing, ExtractedList):
+            builder.add_list(thing)
+        else:
+            builder.add_term(thing)
+    return builder.notes()

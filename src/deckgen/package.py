@@ -1,0 +1,315 @@
+"""Stage 6: write ``NoteSpec``s as an Anki package, and report what changed since the last build.
+
+The only module that imports genanki. The four note types below are final:
+their ids are constants generated once, and their field and template lists
+must never change (Anki would import a "+" copy and stop updating notes). What
+config changes is field content or template HTML only. Fields (``cards.FIELDS``):
+
+``deckgen list item`` (cloze; one note per list item, always ``c1``)
+    Text       the list's items as a numbered ``<ol>``: the asked item clozed
+               (only its distinguishing part), the others shown per ``cue_style``
+    List       the list name and its item count (shown above the blank)
+    Source     article title, author and source sentence, answer highlighted
+    TTS        non-empty: the answer is read aloud (zh_CN) on the back
+    DeckgenID  stable hex id of the note, for ``deckgenid:…`` searches
+
+``deckgen list`` (standard; templates Recite and Name)
+    Name       the list name
+    Items      the items as a numbered ``<ol>``
+    Recite     the recite prompt ("按顺序说出全部 6 条"); empty: no Recite card
+    Naming     the naming prompt ("这 6 条合称什么？"), counted lists only; empty: no Name card
+    Source, TTS, DeckgenID  as above
+
+``deckgen term`` (standard; templates Definition and Reverse)
+    Term       the term (slogan, coined expression)
+    Definition the text's definition, else the context sentence with the term highlighted
+    Reverse    the definition with the term blanked (``cards.reverse``); empty: no Reverse card
+    Source, TTS, DeckgenID  as above
+
+``deckgen term cloze`` (cloze)
+    Text       the context sentence, cut to ~150 characters, with the term as ``c1``
+    Term       the term (for browsing and search)
+    Source, TTS, DeckgenID  as above
+
+Anki matches notes by GUID only, and updates one only when the package is
+newer (``ANKI_NOTES.md``): the GUID is ``guid_for("deckgen", deck_key, kind,
+key)``, never display text, and the package timestamp is the build time.
+
+Beside ``x.apkg`` a manifest ``x.apkg.manifest.json`` records each note of the
+build::
+
+    {"format": 1, "deck_key": "...", "timestamp": 1767225600.0,
+     "notes": {"<guid>": {"kind": "term", "key": "...", "id": "<DeckgenID>",
+                          "deck": "学习::…", "hash": "<sha1 of fields+tags>",
+                          "cards": ["Definition", "Reverse"]}}}
+
+so the next build of the same deck key reports new / changed / unchanged /
+retired notes and the cards a config change dropped, with Anki searches that
+find them.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import os
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import genanki
+
+from .cards import FIELDS
+from .errors import OutputError
+from .models import NoteSpec
+
+MANIFEST_FORMAT = 1
+_ENTRY_KEYS = {"kind", "key", "id", "deck", "hash", "cards"}
+GUID_NAMESPACE = "deckgen"
+
+CSS = """\
+.card {
+  font-family: "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC",
+    "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+  font-size: 21px; line-height: 1.7; text-align: left;
+  color: #1f2328; background: #fbfaf7;
+  max-width: 34em; margin: 0 auto; padding: 14px 18px;
+}
+.kicker { font-size: .8em; color: #9a6a1f; margin-bottom: .3em; }
+.kicker .count, .cite .author { color: #8c8c8c; margin-left: .4em; }
+.title { font-size: 1.3em; font-weight: 600; }
+.prompt { font-size: .85em; color: #6e7781; margin-top: .5em; }
+.label { font-size: .75em; color: #8c8c8c; }
+.note { font-size: .75em; color: #8c8c8c; margin-top: .4em; }
+ol.items { margin: .3em 0; padding-left: 1.8em; }
+ol.items li { margin: .15em 0; }
+ol.items li.ask { font-weight: 600; }
+.cloze { font-weight: 700; color: #b3261e; }
+.hl { color: inherit; background: #fff1a8; font-weight: 600; }
+.blank { color: #b3261e; letter-spacing: .1em; }
+hr#answer { border: 0; border-top: 1px solid #e3e1dc; margin: .8em 0; }
+.source { font-size: .72em; line-height: 1.6; color: #57606a; margin-top: 1.2em;
+  border-top: 1px solid #e3e1dc; padding-top: .5em; }
+.source .quote { margin: .2em 0 .6em; }
+.nightMode.card, .nightMode .card { color: #e6e6e6; background: #1e1f22; }
+.nightMode .kicker { color: #d8a657; }
+.nightMode .cloze, .nightMode .blank { color: #ff8a80; }
+.nightMode .hl { background: #5c4b00; }
+.nightMode .source { color: #a8a8a8; border-top-color: #3a3a3a; }
+.nightMode hr#answer { border-top-color: #3a3a3a; }
+@media (max-width: 480px) { .card { font-size: 19px; padding: 10px 12px; } }
+"""
+
+_ANSWER = '{{FrontSide}}<hr id="answer">'
+_SPOKEN = "{{#TTS}}{{tts zh_CN:%s}}{{/TTS}}"
+_SOURCE = '<div class="source">{{Source}}</div>'
+
+
+def _template(name: str, front: str, back: str, spoken: str, gate: str | None = None) -> dict[str, str]:
+    """A card template: ``gate`` names the field whose emptiness means "no such card"."""
+    qfmt = "{{#%s}}%s{{/%s}}" % (gate, front, gate) if gate else front
+    return {"name": name, "qfmt": qfmt, "afmt": back + _SPOKEN % spoken + _SOURCE}
+
+
+def _note_type(model_id: int, kind: str, templates: list[dict[str, str]], *, cloze: bool = False) -> genanki.Model:
+    return genanki.Model(model_id, "deckgen " + kind.replace("_", " "), fields=[{"name": f} for f in FIELDS[kind]],
+                         templates=templates, css=CSS,
+                         model_type=genanki.Model.CLOZE if cloze else genanki.Model.FRONT_BACK)
+
+
+_ITEM_CLOZE = '<div class="kicker">{{List}}</div>{{cloze:Text}}'
+# Generated once with random.randrange(1 << 30, 1 << 31). Never change them.
+NOTE_TYPES: dict[str, genanki.Model] = {
+    "list_item": _note_type(1589693383, "list_item", [
+        _template("Cloze", _ITEM_CLOZE, _ITEM_CLOZE, "cloze-only:Text")], cloze=True),
+    "list": _note_type(1567676165, "list", [
+        _template("Recite", '<div class="title">{{Name}}</div><div class="prompt">{{Recite}}</div>',
+                  _ANSWER + "{{Items}}", "Items", gate="Recite"),
+        _template("Name", '{{Items}}<div class="prompt">{{Naming}}</div>',
+                  _ANSWER + '<div class="title">{{Name}}</div>', "Name", gate="Naming")]),
+    "term": _note_type(1493550797, "term", [
+        _template("Definition", '<div class="title">{{Term}}</div><div class="prompt">这个提法是什么意思？</div>',
+                  _ANSWER + "{{Definition}}", "Definition"),
+        _template("Reverse", '{{Reverse}}<div class="prompt">这是哪个提法？</div>',
+                  _ANSWER + '<div class="title">{{Term}}</div>', "Term", gate="Reverse")]),
+    "term_cloze": _note_type(2046876555, "term_cloze", [
+        _template("Cloze", "{{cloze:Text}}", "{{cloze:Text}}", "cloze-only:Text")], cloze=True),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NoteRef:
+    """A note of an earlier build, named as a learner can find it: its cards, deck and search id."""
+
+    kind: str
+    key: str
+    deck: str
+    id: str
+    cards: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Changes:
+    """This build against the previous build of the same deck (all new when there is none).
+
+    ``retired`` notes are no longer built (their text is gone, or their kind is
+    turned off); ``dropped`` notes are still built but lost some cards (e.g.
+    ``cards.reverse`` turned off: Anki keeps those cards, now empty). Import
+    never deletes either: the searches find them in Anki, so the learner can
+    delete them on purpose (Tools › Empty Cards also removes the dropped ones).
+    """
+
+    previous: bool
+    new: int
+    changed: int
+    unchanged: int
+    retired: tuple[NoteRef, ...] = ()
+    retired_search: str = ""
+    dropped: tuple[NoteRef, ...] = ()
+    dropped_search: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PackageInfo:
+    """What ``write_package`` wrote."""
+
+    output: Path
+    manifest: Path
+    decks: tuple[str, ...]
+    notes: int
+    cards: int
+    timestamp: float
+    changes: Changes
+
+
+def deck_id(name: str) -> int:
+    """A stable genanki deck id for a deck name: never 1 (Anki's Default deck)."""
+    return (1 << 40) + int.from_bytes(hashlib.sha1(name.encode()).digest()[:5], "big")
+
+
+def note_guid(deck_key: str, kind: str, key: str) -> str:
+    return genanki.guid_for(GUID_NAMESPACE, deck_key, kind, key)
+
+
+def manifest_path(output: Path) -> Path:
+    return output.with_name(output.name + ".manifest.json")
+
+
+def write_package(notes: Sequence[NoteSpec], output: Path, *, deck_key: str, description: str = "",
+                  timestamp: float | None = None) -> PackageInfo:
+    """Write ``notes`` to ``output`` (an .apkg) and its manifest, each atomically.
+
+    ``timestamp`` (seconds) becomes every note's modification time: Anki updates
+    an existing note only from a newer package. By default it is the build time,
+    and always at least a second past the previous build's. The previous deck
+    stays untouched when writing fails (``OutputError``).
+    """
+    output = Path(output)
+    manifest = manifest_path(output)
+    previous = _read_manifest(manifest, deck_key)
+    if timestamp is None:
+        timestamp = max(time.time(), math.floor(previous.get("timestamp", 0)) + 1)
+
+    decks: dict[str, genanki.Deck] = {}
+    entries: dict[str, dict] = {}
+    cards = 0
+    for spec in notes:
+        guid = note_guid(deck_key, spec.kind, spec.key)
+        if guid in entries:
+            raise ValueError(f"two notes of kind {spec.kind!r} share the key {spec.key!r}")
+        model = NOTE_TYPES[spec.kind]
+        note = genanki.Note(model=model, fields=list(spec.fields), tags=list(spec.tags), guid=guid, due=spec.due)
+        names = _card_names(model, note)
+        cards += len(names)
+        deck = decks.get(spec.deck)
+        if deck is None:
+            deck = decks[spec.deck] = genanki.Deck(deck_id(spec.deck), spec.deck, description)
+        deck.add_note(note)
+        entries[guid] = {"kind": spec.kind, "key": spec.key, "id": spec.fields[FIELDS[spec.kind].index("DeckgenID")], "deck": spec.deck,
+                         "hash": _content_hash(spec), "cards": names}
+
+    package = genanki.Package(list(decks.values()))
+    _write_atomically(output, lambda path: package.write_to_file(str(path), timestamp=timestamp))
+    data = {"format": MANIFEST_FORMAT, "deck_key": deck_key, "timestamp": timestamp, "notes": entries}
+    _write_atomically(manifest, lambda path: path.write_text(
+        json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"))
+    return PackageInfo(output=output, manifest=manifest, decks=tuple(decks), notes=len(entries), cards=cards,
+                       timestamp=timestamp, changes=compare(previous.get("notes"), entries))
+
+
+def _card_names(model: genanki.Model, note: genanki.Note) -> list[str]:
+    """Names of the cards genanki makes for ``note``: template names, or c1, c2… for a cloze."""
+    if model.model_type == genanki.Model.CLOZE:
+        return [f"c{card.ord + 1}" for card in note.cards]
+    return [model.templates[card.ord]["name"] for card in note.cards]
+
+
+def _content_hash(spec: NoteSpec) -> str:
+    return hashlib.sha1(json.dumps([spec.fields, spec.tags], ensure_ascii=False).encode()).hexdigest()
+
+
+def compare(previous: dict[str, dict] | None, current: dict[str, dict]) -> Changes:
+    """Changes between two manifests' ``notes`` (``previous`` None: a first build)."""
+    if previous is None:
+        return Changes(previous=False, new=len(current), changed=0, unchanged=0)
+    kept = [guid for guid in current if guid in previous]
+    changed = sum(current[guid]["hash"] != previous[guid]["hash"] for guid in kept)
+    retired = tuple(_ref(entry, entry["cards"]) for guid, entry in previous.items() if guid not in current)
+    dropped = tuple(
+        _ref(previous[guid], lost) for guid in kept
+        if (lost := [name for name in previous[guid]["cards"] if name not in current[guid]["cards"]]))
+    return Changes(previous=True, new=len(current) - len(kept), changed=changed, unchanged=len(kept) - changed,
+                   retired=retired, retired_search=search_for(retired),
+                   dropped=dropped, dropped_search=search_for(dropped, by_card=True))
+
+
+def _ref(entry: dict, cards: Sequence[str]) -> NoteRef:
+    return NoteRef(kind=entry["kind"], key=entry["key"], deck=entry["deck"], id=entry["id"], cards=tuple(cards))
+
+
+def search_for(refs: Sequence[NoteRef], *, by_card: bool = False) -> str:
+    """An Anki search (Browse) for these notes, or with ``by_card`` only their named cards."""
+    if not refs:
+        return ""
+    notes = " OR ".join(f"deckgenid:{ref.id}" for ref in refs)
+    if not by_card:
+        return f"({notes})"
+    names = sorted({name for ref in refs for name in ref.cards})
+    return f"({notes}) (" + " OR ".join(f'"card:{name}"' for name in names) + ")"
+
+
+def _read_manifest(path: Path, deck_key: str) -> dict:
+    """The previous build's manifest for this deck key; empty when absent, unreadable or another deck's.
+
+    A manifest is a convenience: losing it must never stop a build.
+    """
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or data.get("deck_key") != deck_key:
+        return {}
+    notes = data.get("notes")
+    if not isinstance(notes, dict) or not all(
+            isinstance(entry, dict) and _ENTRY_KEYS <= entry.keys() for entry in notes.values()):
+        return {}
+    return data
+
+
+def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
+    """Write ``path`` through a temporary file beside it, so it is either the old file or the new one."""
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        os.close(fd)
+        tmp = Path(name)
+        write(tmp)
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({exc.strerror or exc}); "
+                          "check that the folder exists and is writable, or choose another output with -o") from None
