@@ -220,25 +220,26 @@ class _Builder:
             for d in self.drafts.values())
 
     def add_list(self, lst: ExtractedList) -> None:
-        parts = cloze_parts(lst.items, lst.name)
-        has_own = len(lst.item_contexts) == len(lst.items)
-        contexts = lst.item_contexts if has_own else (lst.context,) * len(lst.items)
+        items = [" ".join(item.split()) for item in lst.items]  # a line break inside an item is a space
+        parts = cloze_parts(items, lst.name)
+        has_own = len(lst.item_contexts) == len(items)
+        contexts = lst.item_contexts if has_own else (lst.context,) * len(items)
         name = escape(lst.name)
         if "list_item" in self.kinds:
             seen = set()
-            for i, (item, context) in enumerate(zip(lst.items, contexts)):
+            for i, (item, context) in enumerate(zip(items, contexts)):
                 item_key = match_key(item)
-                if item_key in seen:
+                if not item_key or item_key in seen:  # nothing to recall, or asked already
                     continue
                 seen.add(item_key)
                 self.add("list_item", f"{lst.id}/{item_key}", lst.article, _quote(context, item),
-                         Text=self._item_text(lst.items, parts, i),
-                         List=f'{name}<span class="count"> · 共 {len(lst.items)} 条</span>')
-        recite = f"按顺序说出全部 {len(lst.items)} 条" if "list" in self.kinds else ""
-        naming = f"这 {len(lst.items)} 条合称什么？" if "list_count" in self.kinds and lst.count is not None else ""
+                         Text=self._item_text(items, parts, i),
+                         List=f'{name}<span class="count"> · 共 {len(items)} 条</span>')
+        recite = f"按顺序说出全部 {len(items)} 条" if "list" in self.kinds else ""
+        naming = f"这 {len(items)} 条合称什么？" if "list_count" in self.kinds and lst.count is not None else ""
         if recite or naming:
             self.add("list", lst.id, lst.article, _quote(lst.context, lst.name),
-                     Name=name, Items=_numbered(escape(item) for item in lst.items),
+                     Name=name, Items=_numbered(escape(item) for item in items),
                      Recite=recite, Naming=naming)
 
     def _item_text(self, items: Sequence[str], parts: Sequence[tuple[str, str, str]], asked: int) -> str:

@@ -1,0 +1,255 @@
+"""cards.py: note content from hand-made extractions (no genanki, no Anki)."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import SIX, article, make_list, make_term, sample_extraction
+from deckgen.config import packaged_defaults
+from deckgen.cards import FIELDS, clip, cloze_parts, escape, make_notes
+from deckgen.errors import ConfigError
+from deckgen.models import Extraction
+
+CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
+
+
+def notes_of(extraction, config, kind=None):
+    notes = make_notes(extraction, config, deck_name="理论", deck_key="k")
+    return [n for n in notes if kind is None or n.kind == kind]
+
+
+def field(note, name):
+    return note.fields[FIELDS[note.kind].index(name)]
+
+
+def one_list(*items, name="六个必须坚持", count=6, **kwargs):
+    return Extraction(documents=(), articles=(article(0),), lists=(make_list(name, items, count=count, **kwargs),),
+                      terms=())
+
+
+@pytest.mark.parametrize("name, items, expected", [
+    ("六个必须坚持", ["必须坚持人民至上", "必须坚持自信自立"], [("必须坚持", "人民至上", ""), ("必须坚持", "自信自立", "")]),
+    ("基层议事", ["民事民提", "民事民议", "民事民办"], [("民事民", "提", ""), ("民事民", "议", ""), ("民事民", "办", "")]),
+    ("三个清单", ["资源清单", "需求清单"], [("", "资源", "清单"), ("", "需求", "清单")]),
+    # a lone shared character the name does not show is part of the answer
+    ("五治融合", ["以政治强引领", "以法治筑平安"], [("", "以政治强引领", ""), ("", "以法治筑平安", "")]),
+    # never cut inside a quotation
+    ("四小工作法", ["“小板凳”服务在前", "“小铃铛”教育在前"], [("", "“小板凳”服务", "在前"), ("", "“小铃铛”教育", "在前")]),
+    # an item that is all shared part: whole items rather than an empty cloze
+    ("x", ["推进改革", "推进改革发展"], [("", "推进改革", ""), ("", "推进改革发展", "")]),
+    ("x", ["一项"], [("", "一项", "")]),
+])
+def test_cloze_parts_keep_only_the_distinguishing_part(name, items, expected):
+    assert cloze_parts(items, name) == expected
+
+
+@given(st.lists(st.text(min_size=1, max_size=8), min_size=1, max_size=6), st.text(max_size=6))
+def test_cloze_parts_rebuild_each_item_and_never_blank_it(items, name):
+    for item, (prefix, core, suffix) in zip(items, cloze_parts(items, name)):
+        assert prefix + core + suffix == item
+        assert core.strip() or not item.strip()
+
+
+def test_escape_neutralises_html_and_anki_syntax():
+    out = escape('<script>alert(1)</script> & {{c1::x}} }} :: [sound:a.mp3]')
+    for bad in ("<", ">", "{", "}", ":", "[", "]"):
+        assert bad not in out
+    assert "&amp;" in out
+
+
+def test_clip_cuts_long_text_at_clause_boundaries_around_the_focus():
+    text = "第一句话很长很长很长，" * 10 + "这里有枫桥经验，" + "后面还有很多话，" * 10 + "结束。"
+    out = clip(text, "枫桥经验", 60)
+    assert "枫桥经验" in out and len(out) <= 62
+    assert out.startswith("…") and out.endswith("…")
+    assert out[1:-1].startswith(("第", "这", "后")) and out[-2] == "，"
+    assert clip("短句。", "短") == "短句。"
+
+
+def test_one_list_item_note_per_item_each_with_one_c1(config):
+    items = notes_of(one_list(*SIX), config, "list_item")
+    assert len(items) == 6
+    for n, item in zip(items, SIX):
+        clozes = CLOZE.findall(field(n, "Text"))
+        assert clozes == [("1", item.removeprefix("必须坚持"))]
+        assert "必须坚持<span" not in field(n, "Text")
+    assert len({n.key for n in items}) == 6
+
+
+def test_item_key_ignores_wording_around_it_and_other_items(config):
+    keys = {n.key for n in notes_of(one_list(*SIX[:3]), config, "list_item")}
+    reworded = one_list(SIX[0], "必须坚持新加一条", *SIX[1:3], context="换了说法的语境。")
+    assert keys <= {n.key for n in notes_of(reworded, config, "list_item")}
+
+
+@pytest.mark.parametrize("style, shown", [
+    ("all", ["必须坚持人民至上", "必须坚持守正创新"]),
+    ("overlapping", ["必须坚持人民至上"]),
+    ("none", []),
+])
+def test_cue_style_decides_which_other_items_the_front_shows(config, style, shown):
+    config["cards"]["cue_style"] = style
+    second = notes_of(one_list(*SIX[:3]), config, "list_item")[1]
+    text = field(second, "Text")
+    assert re.findall(r"<li>(.*?)</li>", text) == shown
+    assert '<ol class="items" start="{}">'.format(2 if style == "none" else 1) in text
+
+
+def test_hint_puts_one_box_per_character_in_the_cloze(config):
+    config["cards"]["hint"] = True
+    note = notes_of(one_list(*SIX[:2]), config, "list_item")[0]
+    assert "{{c1::人民至上::□□□□}}" in field(note, "Text")
+
+
+def test_whole_list_note_recites_in_order_and_names_counted_lists_only(config):
+    counted = notes_of(one_list(*SIX[:3]), config, "list")[0]
+    assert field(counted, "Recite") == "按顺序说出全部 3 条"
+    assert field(counted, "Naming") == "这 3 条合称什么？"
+    assert field(counted, "Items") == "<ol class=\"items\">" + "".join(f"<li>{i}</li>" for i in SIX[:3]) + "</ol>"
+    uncounted = notes_of(one_list("壮大朋友圈", "同下一盘棋", name="强化党建引领作用", count=None,
+                                  kind="enumerated"), config, "list")[0]
+    assert field(uncounted, "Naming") == ""
+
+
+@pytest.mark.parametrize("kinds, expected", [
+    (["list_item"], {"list_item": 3}),
+    (["list"], {"list": 1}),
+    (["list_count"], {"list": 1}),
+    (["term"], {"term": 2}),
+    (["term_cloze"], {"term_cloze": 2}),
+    ([], {}),
+])
+def test_kinds_select_the_notes(config, kinds, expected):
+    config["cards"]["kinds"] = kinds
+    found = {}
+    for n in notes_of(sample_extraction(), config):
+        found[n.kind] = found.get(n.kind, 0) + 1
+    assert found == expected
+
+
+def test_list_count_alone_makes_only_the_naming_card(config):
+    config["cards"]["kinds"] = ["list_count"]
+    note = notes_of(sample_extraction(), config, "list")[0]
+    assert (field(note, "Recite"), field(note, "Naming")) == ("", "这 3 条合称什么？")
+
+
+def test_term_definition_reverse_and_context_cloze(config):
+    definition, cloze_note = notes_of(sample_extraction(), config)[4:6]
+    assert (definition.kind, cloze_note.kind) == ("term", "term_cloze")
+    assert field(definition, "Term") == "枫桥经验"
+    assert field(definition, "Definition") == "就是要求我们把矛盾化解在基层。"
+    assert field(definition, "Reverse") == ""
+    assert field(cloze_note, "Text") == "坚持和发展新时代“{{c1::枫桥经验}}”，推动社区治理。"
+    config["cards"]["reverse"] = True
+    assert field(notes_of(sample_extraction(), config)[4], "Reverse") == "就是要求我们把矛盾化解在基层。"
+    undefined = notes_of(sample_extraction(), config, "term")[1]
+    assert field(undefined, "Reverse") == ""
+    assert "<b class=\"hl\">三个清单</b>" in field(undefined, "Definition")
+
+
+def test_reverse_front_never_shows_the_term(config):
+    config["cards"]["reverse"] = True
+    extraction = sample_extraction(definition="枫桥经验就是把矛盾化解在基层。")
+    assert "枫桥经验" not in field(notes_of(extraction, config, "term")[0], "Reverse")
+
+
+def test_no_context_cloze_when_the_term_is_not_in_its_context(config):
+    extraction = sample_extraction(context="这句话没有提到它。")
+    assert [n.key for n in notes_of(extraction, config, "term_cloze")] == ["term:三个清单"]
+
+
+def test_long_context_is_cut_on_the_front_but_quoted_on_the_back(config):
+    context = "前面的铺垫说了很多很多话，" * 12 + "坚持和发展新时代“枫桥经验”，" + "后面也有很多很多话，" * 12
+    note = notes_of(sample_extraction(context=context), config, "term_cloze")[0]
+    assert len(re.sub(r"\{\{c1::|\}\}", "", field(note, "Text"))) <= 152
+    assert "{{c1::枫桥经验}}" in field(note, "Text")
+    assert '<b class="hl">枫桥经验</b>' in field(note, "Source")
+
+
+def test_every_note_cites_title_and_author_and_is_tagged(config):
+    for note in notes_of(sample_extraction(), config):
+        assert "《" in field(note, "Source")
+        assert note.tags[0] in ("deckgen::list", "deckgen::term")
+        assert all(" " not in tag for tag in note.tags)
+        assert len(note.fields) == len(FIELDS[note.kind])
+        assert re.fullmatch(r"[0-9a-f]{12}", field(note, "DeckgenID"))
+    first = notes_of(sample_extraction(), config)[0]
+    assert "马开军" in field(first, "Source")
+    assert first.tags == ("deckgen::list", "source::theory_page")
+
+
+def test_subdeck_per_article_from_the_template_and_reading_order(config):
+    config["deck"]["name_template"] = "{deck}::{source}::{article}"
+    notes = notes_of(sample_extraction(), config)
+    assert [n.due for n in notes] == list(range(len(notes)))
+    assert [n.kind for n in notes] == ["list_item"] * 3 + ["list", "term", "term_cloze", "term", "term_cloze"]
+    assert {n.deck for n in notes} == {"理论::theory page::党建引领社区治理的创新路径", "理论::page2::新能源汽车人才政策"}
+
+
+def test_article_without_lists_or_terms_makes_no_subdeck(config):
+    extraction = sample_extraction()
+    extraction = Extraction(documents=(), articles=(*extraction.articles, article(2, title="图片说明")),
+                            lists=extraction.lists, terms=extraction.terms)
+    assert all("图片说明" not in n.deck for n in notes_of(extraction, config))
+
+
+def test_bad_name_template_is_a_config_error(config):
+    config["deck"]["name_template"] = "学习::{title}"
+    with pytest.raises(ConfigError, match="name_template"):
+        notes_of(sample_extraction(), config)
+
+
+def test_a_note_found_in_two_articles_is_one_note_citing_both(config):
+    again = make_term("枫桥经验", "各地学习“枫桥经验”。", article=1, line=9)
+    notes = notes_of(sample_extraction(extra_terms=(again,)), config, "term_cloze")
+    feng = [n for n in notes if n.key == "term:枫桥经验"]
+    assert len(feng) == 1
+    assert feng[0].deck == "学习::党建引领社区治理的创新路径"
+    assert "《新能源汽车人才政策》" in field(feng[0], "Source") and "《党建引领社区治理的创新路径》" in field(feng[0], "Source")
+    assert feng[0].tags == ("deckgen::term", "source::theory_page", "source::page2")
+
+
+def test_low_confidence_lists_and_terms_are_left_out(config):
+    extraction = Extraction(documents=(), articles=(article(0),),
+                            lists=(make_list("三个清单", ("资源清单", "需求清单"), confidence=0.2),),
+                            terms=(make_term("枫桥经验", "学习“枫桥经验”。", confidence=0.4),))
+    assert notes_of(extraction, config) == []
+
+
+def test_tts_fills_the_switch_field(config):
+    assert {field(n, "TTS") for n in notes_of(sample_extraction(), config)} == {""}
+    config["cards"]["tts"] = True
+    assert {field(n, "TTS") for n in notes_of(sample_extraction(), config)} == {"y"}
+
+
+HOSTILE = ("<script>alert(1)</script>", "<b>粗</b>", "A&B", "{{c1::x}}", "}}", "a::b", "[sound:x.mp3]")
+
+
+@pytest.mark.parametrize("hint", [False, True])
+def test_hostile_text_never_adds_a_cloze_or_markup(config, hint):
+    config["cards"]["hint"] = hint
+    config["cards"]["reverse"] = True
+    extraction = Extraction(
+        documents=(), articles=(article(0, title="<i>标题</i>::{{c2::t}}", author="<b>作者</b>"),),
+        lists=(make_list("清单{{c3::}}", HOSTILE, context="<script>坏</script>{{c1::y}}"),),
+        terms=tuple(make_term(text, f"语境{text}语境", definition=f"{text}是指::}}}}") for text in HOSTILE))
+    for note in notes_of(extraction, config):
+        for i, value in enumerate(note.fields):
+            assert "<script" not in value and "<b>" not in value and "<i>" not in value
+            clozes = re.findall(r"\{\{", value)
+            if note.kind in ("list_item", "term_cloze") and i == 0:
+                assert len(clozes) == 1 and value.count("}}") == 1
+                assert value.count("::") == (2 if hint else 1)
+            else:
+                assert not clozes and "}}" not in value and "::" not in value
+
+
+@given(st.lists(st.text(min_size=1, max_size=10), min_size=1, max_size=5, unique_by=lambda s: s))
+def test_any_item_text_makes_exactly_one_nonempty_cloze(items):
+    config = packaged_defaults()
+    for note in notes_of(one_list(*items, name="列表"), config, "list_item"):
+        clozes = CLOZE.findall(field(note, "Text"))
+        assert len(clozes) == 1 and clozes[0][0] == "1" and clozes[0][1].strip()
