@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import SIX, article, make_list, make_term, sample_extraction
+from conftest import HOSTILE_TEXTS, SIX, article, make_list, make_term, sample_extraction
 from deckgen.config import packaged_defaults
 from deckgen.cards import FIELDS, clip, cloze_parts, escape, make_notes
 from deckgen.errors import ConfigError
@@ -225,17 +225,14 @@ def test_tts_fills_the_switch_field(config):
     assert {field(n, "TTS") for n in notes_of(sample_extraction(), config)} == {"y"}
 
 
-HOSTILE = ("<script>alert(1)</script>", "<b>粗</b>", "A&B", "{{c1::x}}", "}}", "a::b", "[sound:x.mp3]")
-
-
 @pytest.mark.parametrize("hint", [False, True])
 def test_hostile_text_never_adds_a_cloze_or_markup(config, hint):
     config["cards"]["hint"] = hint
     config["cards"]["reverse"] = True
     extraction = Extraction(
         documents=(), articles=(article(0, title="<i>标题</i>::{{c2::t}}", author="<b>作者</b>"),),
-        lists=(make_list("清单{{c3::}}", HOSTILE, context="<script>坏</script>{{c1::y}}"),),
-        terms=tuple(make_term(text, f"语境{text}语境", definition=f"{text}是指::}}}}") for text in HOSTILE))
+        lists=(make_list("清单{{c3::}}", HOSTILE_TEXTS, context="<script>坏</script>{{c1::y}}"),),
+        terms=tuple(make_term(text, f"语境{text}语境", definition=f"{text}是指::}}}}") for text in HOSTILE_TEXTS))
     for note in notes_of(extraction, config):
         for i, value in enumerate(note.fields):
             assert "<script" not in value and "<b>" not in value and "<i>" not in value

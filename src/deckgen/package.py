@@ -55,7 +55,7 @@ import math
 import os
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -270,14 +270,19 @@ def _ref(entry: dict, cards: Sequence[str]) -> NoteRef:
 
 
 def search_for(refs: Sequence[NoteRef], *, by_card: bool = False) -> str:
-    """An Anki search (Browse) for these notes, or with ``by_card`` only their named cards."""
-    if not refs:
-        return ""
-    notes = " OR ".join(f"deckgenid:{ref.id}" for ref in refs)
+    """An Anki search (Browse) for these notes, or with ``by_card`` only for their listed cards."""
     if not by_card:
-        return f"({notes})"
-    names = sorted({name for ref in refs for name in ref.cards})
-    return f"({notes}) (" + " OR ".join(f'"card:{name}"' for name in names) + ")"
+        return _any_of(f"deckgenid:{ref.id}" for ref in refs)
+    by_name: dict[str, list[str]] = {}
+    for ref in refs:
+        for name in ref.cards:
+            by_name.setdefault(name, []).append(f"deckgenid:{ref.id}")
+    return _any_of(f'("card:{name}" {_any_of(ids)})' for name, ids in sorted(by_name.items()))
+
+
+def _any_of(terms: Iterable[str]) -> str:
+    terms = list(terms)
+    return f"({' OR '.join(terms)})" if terms else ""
 
 
 def _read_manifest(path: Path, deck_key: str) -> dict:
