@@ -8,7 +8,16 @@ into its full-width form and pairs ASCII quotes into “…”. It keeps, for ea
 paragraph, the source lines it came from: the map back to the original.
 
 Short blocks with no sentence punctuation are headings; they are never joined
-with body text, and consecutive heading lines form one heading.
+with body text, and consecutive heading lines form one heading. Two exceptions,
+both from scraped web pages that put a link on a line of its own: a block that
+starts with continuing punctuation (``、全面从严治党…``) always joins the block
+before it, and a short block after a body block cut at a comma joins it too.
+
+Web pages bring chrome around the text (下载 打印 全屏, 【字号：…】, 您的位置：首页 >
+…, 来源： / 时间： lines) and a footer (相关报道：, 相关文档：, 扫一扫…): chrome lines
+are dropped and nothing after a footer line is kept, so none of it reaches the
+extractor. Footnote references (［2］) are removed from body text; a line that
+starts with one is a note of a glossary and keeps it.
 """
 from __future__ import annotations
 
@@ -23,6 +32,19 @@ ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三
                         r"|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳]|首先|其次|再次|最后)")
 AUTHOR_LINE = re.compile(r"^(?:□|■|◎|文[/／|｜]|作者[：:])\s*\S{2,12}$")
 END_PUNCT = SENTENCE_END + "”’」』)）"
+# punctuation that cannot start a block: the block continues the one before it
+CONTINUES = "，、。；：！？）」』”,;:.)"
+
+CHROME_LINE = re.compile(
+    r"^(?:下载|打印|全屏|收藏|分享到?[:：]?|分享到微信|【字号[:：]?|【字体[:：]?|加大|还原|减小|[大中小]|"
+    r"首页|打印本页|关闭窗口|【打印本页】|【关闭窗口】|[>＞»|｜【】×\-—_=]+|"
+    r"》》点击.*|(?:您的|当前)位置[:：].*|(?:来源|时间|发布时间|发表时间|阅读量|浏览次数|点击数|"
+    r"编辑|责任编辑|字号)[:：].*|（来源[:：][^）]*）|[\d\-/:：. 年月日]{8,})$")
+# a label whose value sits on the next line: "来源：" / "宁夏日报客户端"
+CHROME_LABEL = re.compile(r"^(?:来源|时间|发布时间|发表时间|阅读量|浏览次数|点击数|编辑|责任编辑)[:：]$")
+FOOTER_LINE = re.compile(r"^(?:相关(?:报道|文档|链接|阅读|新闻)|扫一扫在手机打开当前页|【?打印本页】?\s*【?关闭窗口】?)[:：]?$")
+BREADCRUMB = re.compile(r"^[>＞»]$")
+FOOTNOTE_REF = re.compile(r"(?<!^)[［\[]\d{1,3}[］\]]")
 
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{CJK}\u3000-\u303f\uff00-\uffef“”‘’])\s+|\s+(?=[{CJK}\u3000-\u303f\uff00-\uffef“”‘’])")
 _ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
@@ -73,20 +95,71 @@ def _raw_blocks(doc: Document) -> list[tuple[str, int]]:
     return [(line, i + 1) for i, line in enumerate(doc.text.splitlines()) if line.strip()]
 
 
+def drop_chrome(blocks: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """The blocks without web-page chrome, breadcrumbs, metadata labels and anything after a footer line."""
+    kept: list[tuple[str, int]] = []
+    skip_next = False
+    for i, (text, line) in enumerate(blocks):
+        if FOOTER_LINE.match(text):
+            break
+        following = blocks[i + 1][0] if i + 1 < len(blocks) else ""
+        crumb = BREADCRUMB.match(following) and len(text) <= 12
+        if skip_next or crumb or CHROME_LINE.match(text):
+            skip_next = bool(CHROME_LABEL.match(text)) or bool(BREADCRUMB.match(text))
+            if BREADCRUMB.match(text) and kept and len(kept[-1][0]) <= 12:
+                kept.pop()  # the crumb before the separator
+            continue
+        kept.append((text, line))
+    return kept
+
+
 def _starts_lost_marker(text: str, following: str) -> bool:
     """A block starting "是…" whose "一" was lost, recognisable because "二是" follows."""
     return text.startswith("是") and "二是" in (text + following)[:400]
 
 
+def _continues(text: str, prev: dict) -> bool:
+    """A block that starts with continuing punctuation, or a short line after a body block cut at a comma.
+
+    A parenthesised note cut at a comma ("（作者系…处长，") is the end of a piece, not a sentence: the title of
+    the next piece may follow it.
+    """
+    if text[0] in CONTINUES:
+        return True
+    last = prev["parts"][-1]
+    return not prev["heading"] and last[-1] in "，、" and not last.startswith(("(", "（")) and is_heading_text(text)
+
+
+def _absorb_link_line(paragraphs: list[dict]) -> None:
+    """A one-line "heading" between a cut body block and a continuing block was a link: rejoin all three."""
+    if len(paragraphs) < 2:
+        return
+    link, before = paragraphs[-1], paragraphs[-2]
+    if link["heading"] and len(link["parts"]) == 1 and not before["heading"] \
+            and not ends_sentence(before["parts"][-1]):
+        paragraphs.pop()
+        before["raw_starts"].append(sum(len(p) for p in before["parts"]))
+        before["parts"].append(link["parts"][0])
+        before["end_line"] = link["end_line"]
+
+
 def normalize(doc: Document) -> tuple[Paragraph, ...]:
     """Repaired paragraphs of ``doc`` in reading order."""
-    blocks = [(repair_line(text), line) for text, line in _raw_blocks(doc)]
-    blocks = [(t, line) for t, line in blocks if t]
+    blocks = [(FOOTNOTE_REF.sub("", repair_line(text)), line) for text, line in _raw_blocks(doc)]
+    blocks = drop_chrome([(t, line) for t, line in blocks if t])
     paragraphs: list[dict] = []
     for i, (text, line) in enumerate(blocks):
         heading = is_heading_text(text) or bool(AUTHOR_LINE.match(text))
         prev = paragraphs[-1] if paragraphs else None
         following = blocks[i + 1][0] if i + 1 < len(blocks) else ""
+        if prev is not None and _continues(text, prev):
+            _absorb_link_line(paragraphs)
+            prev = paragraphs[-1]
+            prev["raw_starts"].append(sum(len(p) for p in prev["parts"]))
+            prev["parts"].append(text)
+            prev["end_line"] = line
+            prev["heading"] = False
+            continue
         if prev is not None and heading and prev["heading"] and not AUTHOR_LINE.match(text) \
                 and not AUTHOR_LINE.match(prev["parts"][-1]) and len(prev["parts"]) < 3:
             prev["parts"].append(text)  # a heading split over lines

@@ -52,9 +52,16 @@ def _article(piece: list[Paragraph], index: int, source: str) -> Article:
     if len(body) >= 2 and body[0].is_heading and AUTHOR_LINE.match(body[1].text):
         title, author, untitled = body[0].text, AUTHOR_NAME.match(body[1].text).group("name"), False
         body = body[2:]
-    elif len(body) >= 2 and body[0].is_heading and not body[1].is_heading and not ITEM_START.match(body[0].text):
-        title, untitled = body[0].text, False  # a leading heading that is not a numbered section: the title
-        body = body[1:]
+    elif len(body) >= 2 and body[0].is_heading and not ITEM_START.match(body[0].text):
+        # a leading heading that is not a numbered section: the title; headings right after it that are not
+        # numbered either (a subtitle, "省长 某某") belong to the title block, not to the sections
+        title, untitled = body[0].text, False
+        rest = 1
+        while rest < len(body) and body[rest].is_heading and not ITEM_START.match(body[rest].text):
+            rest += 1
+        if rest == len(body):
+            title, untitled, rest = None, True, 0  # only headings: a caption or a list of titles, not a title
+        body = body[rest:]
     sections: list[Section] = []
     current = Section(heading=None, heading_line=None, paragraphs=())
     for p in body:
