@@ -1,6 +1,7 @@
 """cards.py: note content from hand-made extractions (no genanki, no Anki)."""
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -67,6 +68,15 @@ def test_clip_cuts_long_text_at_clause_boundaries_around_the_focus():
     assert out.startswith("…") and out.endswith("…")
     assert out[1:-1].startswith(("第", "这", "后")) and out[-2] == "，"
     assert clip("短句。", "短") == "短句。"
+
+
+@given(st.text(alphabet="天下为公，。、 ", max_size=400), st.sampled_from(["天下", "为公", "公，天"]))
+def test_clip_keeps_a_piece_of_the_text_that_holds_the_focus(text, focus):
+    out = clip(text, focus, 40)
+    body = out.removeprefix("…").removesuffix("…")
+    assert body in " ".join(text.split()) and len(body) <= 40
+    if focus in " ".join(text.split()):
+        assert focus in body
 
 
 def test_one_list_item_note_per_item_each_with_one_c1(config):
@@ -161,6 +171,25 @@ def test_no_context_cloze_when_the_term_is_not_in_its_context(config):
     assert [n.key for n in notes_of(extraction, config, "term_cloze")] == ["term:三个清单"]
 
 
+def test_answers_are_found_across_quotation_marks(config):
+    extraction = one_list("壮大朋友圈", "同下一盘棋", name="强化党建引领作用", count=None)
+    extraction = Extraction(documents=(), articles=extraction.articles,
+                            lists=(dataclasses.replace(extraction.lists[0],
+                                                       item_contexts=("一是壮大“朋友圈”。", "三是同下“一盘棋”。")),),
+                            terms=(make_term("双向进入交叉任职", "推行“双向进入、交叉任职”。"),))
+    first = notes_of(extraction, config, "list_item")[0]
+    assert '一是<b class="hl">壮大“朋友圈</b>”。' in field(first, "Source")
+    assert notes_of(extraction, config, "term_cloze") == []  # a different punctuation is a different text
+    term = make_term("社区吹哨部门报到", "建立“社区吹哨 部门报到”机制。")
+    cloze = notes_of(dataclasses.replace(extraction, terms=(term,)), config, "term_cloze")[0]
+    assert field(cloze, "Text") == "建立“{{c1::社区吹哨 部门报到}}”机制。"
+
+
+def test_no_context_cloze_when_the_context_is_only_the_term(config):
+    extraction = sample_extraction(context="“枫桥经验”")
+    assert [n.key for n in notes_of(extraction, config, "term_cloze")] == ["term:三个清单"]
+
+
 def test_long_context_is_cut_on_the_front_but_quoted_on_the_back(config):
     context = "前面的铺垫说了很多很多话，" * 12 + "坚持和发展新时代“枫桥经验”，" + "后面也有很多很多话，" * 12
     note = notes_of(sample_extraction(context=context), config, "term_cloze")[0]
@@ -212,11 +241,9 @@ def test_a_note_found_in_two_articles_is_one_note_citing_both(config):
     assert feng[0].tags == ("deckgen::term", "source::theory_page", "source::page2")
 
 
-def test_low_confidence_lists_and_terms_are_left_out(config):
-    extraction = Extraction(documents=(), articles=(article(0),),
-                            lists=(make_list("三个清单", ("资源清单", "需求清单"), confidence=0.2),),
-                            terms=(make_term("枫桥经验", "学习“枫桥经验”。", confidence=0.4),))
-    assert notes_of(extraction, config) == []
+def test_deck_tags_go_on_every_note_without_spaces(config):
+    notes = make_notes(sample_extraction(), config, deck_name="理论", deck_key="k", extra_tags=("theory page",))
+    assert {n.tags[-1] for n in notes} == {"theory_page"}
 
 
 def test_tts_fills_the_switch_field(config):

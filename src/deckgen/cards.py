@@ -23,7 +23,7 @@ from pathlib import PurePath
 
 from .errors import ConfigError
 from .models import Article, ExtractedList, ExtractedTerm, Extraction, NoteSpec
-from .text import match_key
+from .text import QUOTE_CHARS, match_key
 
 # Field names per note kind, in note-type order. The last field, DeckgenID, is a
 # short hex id that Anki's search can find (``deckgenid:…``): GUIDs cannot be searched.
@@ -42,6 +42,7 @@ FLAG = "y"  # content of a gate field that switches a card or a feature on
 
 # Text is cut after one of these (clause ends, ASCII and full-width).
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:、…]+[，,；;。！？!?：:、…]*|[，,；;。！？!?：:、…]+")
+_LOOSE = QUOTE_CHARS + " \t\n"
 _OPENERS, _CLOSERS = "“‘「『《〈（([【", "”’」』》〉）)]】"
 # Characters that are HTML-safe but mean something to Anki's template, cloze or media syntax.
 _ANKI_SYNTAX = str.maketrans({"{": "&#123;", "}": "&#125;", ":": "&#58;", "[": "&#91;", "]": "&#93;"})
@@ -116,9 +117,8 @@ def clip(text: str, focus: str | None = None, limit: int = FRONT_LIMIT) -> str:
     starts = [0]
     for clause in clauses:
         starts.append(starts[-1] + len(clause))
-    at = text.find(focus) if focus else -1
-    end_at = at + len(focus) if at >= 0 else 0
-    at = max(at, 0)
+    found = occurrences(text, focus)[:1] if focus else []
+    at, end_at = found[0] if found else (0, 0)
     first = max(i for i in range(len(clauses)) if starts[i] <= at)
     last = min(i for i in range(len(clauses)) if starts[i + 1] >= end_at)
     if starts[last + 1] - starts[first] > limit:
@@ -139,11 +139,25 @@ def _ellipsis(text: str, lo: int, hi: int) -> str:
     return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
+def occurrences(text: str, answer: str) -> list[tuple[int, int]]:
+    """Spans of ``answer`` in ``text``, quotation marks and spaces aside.
+
+    Items and terms are recited without the quotes the text puts around (part
+    of) them: 壮大朋友圈 is found in 一是壮大“朋友圈”。
+    """
+    chars = [re.escape(ch) for ch in answer if ch not in _LOOSE]
+    if not chars:
+        return []
+    return [m.span() for m in re.finditer(f"[{re.escape(_LOOSE)}]*".join(chars), text)]
+
+
 def marked(text: str, answer: str, wrap: Callable[[str], str]) -> str:
-    """Escape ``text``, replacing every occurrence of ``answer`` with ``wrap(escaped answer)``."""
-    if not answer or answer not in text:
-        return escape(text)
-    return wrap(escape(answer)).join(escape(part) for part in text.split(answer))
+    """Escape ``text``, replacing every occurrence of ``answer`` with ``wrap(its escaped text)``."""
+    out, done = [], 0
+    for start, end in occurrences(text, answer):
+        out += [escape(text[done:start]), wrap(escape(text[start:end]))]
+        done = end
+    return "".join(out) + escape(text[done:])
 
 
 def cloze(answer_html: str, hint: bool, plain_answer: str) -> str:
@@ -176,7 +190,8 @@ class _Draft:
 class _Builder:
     """Collects notes in reading order, merging a note found again in a later article."""
 
-    def __init__(self, config: dict, deck_name: str, deck_key: str, articles: Sequence[Article]) -> None:
+    def __init__(self, config: dict, deck_name: str, deck_key: str, articles: Sequence[Article],
+                 extra_tags: tuple[str, ...]) -> None:
         cards = config["cards"]
         self.kinds = set(cards["kinds"])
         self.cue_style = cards["cue_style"]
@@ -186,6 +201,7 @@ class _Builder:
         self.template = config["deck"]["name_template"]
         self.deck_name = deck_name
         self.deck_key = deck_key
+        self.extra_tags = extra_tags
         self.articles = {article.index: article for article in articles}
         self.drafts: dict[tuple[str, str], _Draft] = {}
 
@@ -215,7 +231,7 @@ class _Builder:
         return tuple(
             NoteSpec(kind=d.kind, key=d.key,
                      fields=tuple({**d.fields, "Source": "".join(d.cites)}[name] for name in FIELDS[d.kind]),
-                     tags=(KIND_TAGS[d.kind], *(f"source::{stem}" for stem in d.stems)),
+                     tags=(KIND_TAGS[d.kind], *(f"source::{stem}" for stem in d.stems), *self.extra_tags),
                      deck=d.deck, due=d.due)
             for d in self.drafts.values())
 
@@ -266,7 +282,8 @@ class _Builder:
                 definition = '<div class="label">原文</div>' + cite
             self.add("term", term.id, term.article, cite if term.definition else "",
                      Term=escape(term.term), Definition=definition, Reverse=reverse)
-        if "term_cloze" in self.kinds and term.term in term.context and match_key(term.context.replace(term.term, "")):
+        in_context = occurrences(term.context, term.term) and match_key(term.context) != match_key(term.term)
+        if "term_cloze" in self.kinds and in_context:  # a blank needs words around it
             shown = clip(term.context, term.term)
             whole = shown == " ".join(term.context.split())
             text = marked(shown, term.term, lambda answer: cloze(answer, self.hint, term.term))
@@ -294,22 +311,19 @@ def _tag_safe(text: str) -> str:
     return "_".join(text.replace("::", "_").split()) or "source"
 
 
-def make_notes(extraction: Extraction, config: dict, *, deck_name: str, deck_key: str) -> tuple[NoteSpec, ...]:
-    """The notes for ``extraction``, in reading order (``due`` counts up from 0).
+def make_notes(extraction: Extraction, config: dict, *, deck_name: str, deck_key: str,
+               extra_tags: Sequence[str] = ()) -> tuple[NoteSpec, ...]:
+    """The notes for every list and term of ``extraction``, in reading order (``due`` counts up from 0).
 
-    ``config`` is the full configuration (``cards``, ``deck``, ``extract``);
-    lists and terms below ``extract.min_confidence`` are left out. ``deck_name``
-    fills ``{deck}`` of ``deck.name_template``; ``deck_key`` seeds each note's
-    searchable DeckgenID (the same identity as its GUID). A note found in several
+    ``config`` is the full configuration (``cards`` and ``deck`` are read).
+    ``deck_name`` fills ``{deck}`` of ``deck.name_template``; ``deck_key`` seeds
+    each note's searchable DeckgenID (the same identity as its GUID);
+    ``extra_tags`` (a deck's own tags) go on every note. A note found in several
     articles (same kind and key) is made once, in the first article's subdeck,
-    citing every source.
+    citing every source. Filtering by confidence is the caller's choice.
     """
-    minimum = config["extract"]["min_confidence"]
-    builder = _Builder(config, deck_name, deck_key, extraction.articles)
-    found: list[ExtractedList | ExtractedTerm] = [
-        *(lst for lst in extraction.lists if lst.confidence >= minimum and lst.items),
-        *(term for term in extraction.terms if term.confidence >= minimum),
-    ]
+    builder = _Builder(config, deck_name, deck_key, extraction.articles, tuple(map(_tag_safe, extra_tags)))
+    found = [*(lst for lst in extraction.lists if lst.items), *extraction.terms]
     for thing in sorted(found, key=lambda x: (x.article, x.line)):  # stable: lists before terms on a line
         if isinstance(thing, ExtractedList):
             builder.add_list(thing)
