@@ -1,57 +1,90 @@
 """Stage 1: read a source file into a ``Document``.
 
-Text files are decoded as UTF-8 (with or without BOM), UTF-16 (with BOM) or
-GB18030 (a superset of GBK/GB2312), in that order. A file that decodes to no
-Chinese text at all, or that looks binary, is refused rather than guessed at.
+The reader is chosen by the file's suffix (``deckgen.readers``, one module per
+format). The checks all formats share are made here: the path names a readable
+regular file of a supported type and a sane size, and what it holds is Chinese
+text. Every problem is an ``InputError`` naming the file and what to do about it.
+
+``list_sources`` expands a plain folder into the files ``read_source`` takes.
 """
 from __future__ import annotations
 
-import codecs
-import re
 from pathlib import Path
 
 from .errors import InputError
 from .models import Document
+from .readers.docx import read_docx
+from .readers.html import read_html
+from .readers.markdown import read_markdown
+from .readers.pdf import read_pdf
+from .readers.text import HAN, read_txt
 
-SUPPORTED_SUFFIXES = (".txt",)
-HAN = re.compile(r"[\u4e00-\u9fff]")
+READERS = {
+    ".txt": read_txt,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".docx": read_docx,
+    ".pdf": read_pdf,
+}
+SUPPORTED_SUFFIXES = tuple(READERS)
+# Far above any study text (a 500-page book is about 2 MB of UTF-8), low enough
+# that no stage after this one takes minutes.
+MAX_BYTES = 20 * 1024 * 1024
+CONVERT_HINTS = {".doc": "re-save it as .docx", ".wps": "re-save it as .docx", ".rtf": "re-save it as .docx"}
 
 
-def decode_text(data: bytes, path: str) -> tuple[str, str]:
-    """Decode bytes of a text file; return (text, encoding)."""
-    if data.startswith(codecs.BOM_UTF8):
-        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="strict"), "utf-8-sig"
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError:
-            raise InputError(f"{path}: starts like UTF-16 but does not decode; re-save it as UTF-8") from None
-    if b"\x00" in data:
-        raise InputError(f"{path}: looks like a binary file, not text; give a .txt file of Chinese text")
-    for encoding in ("utf-8", "gb18030"):
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{path}: cannot be decoded as UTF-8, UTF-16 or GB18030; re-save it as UTF-8")
+def unsupported(path: Path) -> str:
+    hint = CONVERT_HINTS.get(path.suffix.lower(), f"supported: {', '.join(SUPPORTED_SUFFIXES)}")
+    return f"unsupported file type '{path.suffix}'; {hint}"
 
 
 def read_source(path: str | Path) -> Document:
     """Read one source file. Raises ``InputError`` with a message a user can act on."""
-    p = Path(path)
+    p, source = Path(path), str(path)
     if not p.exists():
-        raise InputError(f"{path}: no such file; check the path")
+        raise InputError(f"{source}: no such file; check the path")
     if p.is_dir():
-        raise InputError(f"{path}: is a folder; give a file, or build the folder as a deck")
-    if p.suffix.lower() not in SUPPORTED_SUFFIXES:
-        raise InputError(f"{path}: unsupported file type '{p.suffix}'; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+        raise InputError(f"{source}: is a folder; give a file, or build the folder as a deck")
+    if not p.is_file():
+        raise InputError(f"{source}: is not a regular file; give a text, Word, PDF, HTML or markdown file")
+    if p.suffix.lower() not in READERS:
+        raise InputError(f"{source}: {unsupported(p)}")
     try:
-        data = p.read_bytes()
+        with p.open("rb") as file:
+            data = file.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise InputError(f"{path}: cannot be read ({exc.strerror}); check its permissions") from None
-    text, encoding = decode_text(data, str(path))
-    if not text.strip():
-        raise InputError(f"{path}: is empty; give a file with Chinese text")
-    if not HAN.search(text):
-        raise InputError(f"{path}: holds no Chinese text; deckgen makes cards from Chinese study material")
-    return Document(source=str(path), text=text, encoding=encoding)
+        raise InputError(f"{source}: cannot be read ({exc.strerror}); check its permissions") from None
+    if len(data) > MAX_BYTES:
+        raise InputError(f"{source}: is over the {MAX_BYTES // 2**20} MB deckgen reads; split it into smaller files")
+    document = READERS[p.suffix.lower()](data, source)
+    if not document.text.strip():
+        raise InputError(f"{source}: holds no text; give a file with Chinese text")
+    if not HAN.search(document.text):
+        raise InputError(f"{source}: holds no Chinese text; deckgen makes cards from Chinese study material")
+    return document
+
+
+def list_sources(folder: str | Path) -> tuple[list[Path], list[tuple[Path, str]]]:
+    """The files of a plain folder that ``read_source`` takes, sorted by name (not recursive),
+    and the entries skipped, each with the reason to tell the user."""
+    p = Path(folder)
+    if not p.is_dir():
+        raise InputError(f"{folder}: no such folder; check the path")
+    files, skipped = [], []
+    for entry in sorted(p.iterdir(), key=lambda entry: entry.name):
+        if entry.is_dir():
+            skipped.append((entry, "a folder; folders inside are not read"))
+        elif entry.name.startswith((".", "~$")):
+            skipped.append((entry, "a hidden or temporary file"))
+        elif entry.suffix.lower() not in READERS:
+            skipped.append((entry, unsupported(entry)))
+        else:
+            files.append(entry)
+    if not files:
+        raise InputError(
+            f"{folder}: holds no file deckgen reads ({len(skipped)} skipped); "
+            f"supported: {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    return files, skipped

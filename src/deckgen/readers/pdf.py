@@ -1,0 +1,188 @@
+"""Read .pdf with pdfminer.six (MIT licence; PyMuPDF would read as well but is AGPL).
+
+A PDF draws its text lines in any order it likes, and pdfminer's own box
+ordering reads straight across a newspaper page whose columns share a baseline
+grid. So the lines are put in reading order here, by ``reading_order``:
+
+- a *gutter* is a vertical strip of a region that the fewest lines cross, with
+  text on both sides. If even that strip is crossed by a third of the lines at
+  the busiest place, the region is a single column, read top to bottom;
+- if no line crosses the gutter, the region splits there into a left and a
+  right part, each read in turn (three columns are two splits);
+- lines that cross it (a headline or a lead paragraph set across the columns)
+  cut the region into bands, read top to bottom; each band between them is
+  read again.
+
+The text keeps its lines, as the normalize stage expects of PDF text: it rejoins
+wrapped lines itself. A blank line marks where a paragraph evidently starts: a
+gap wider than the line spacing, a change of font size (a heading), a first-line
+indent, a new column or a new page.
+
+A PDF whose pages carry pictures but no text is a scan; it gets a message asking
+for OCR instead of an empty deck. Text that pdfminer cannot map to characters
+(a font without a Unicode map) shows as "(cid:123)" and is refused the same way.
+"""
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..errors import InputError
+from ..models import Document
+from .text import HAN
+
+try:  # the optional "pdf" extra
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTContainer, LTImage, LTTextLineHorizontal
+    from pdfminer.psparser import PSException
+except ImportError:
+    extract_pages = None
+
+CROSSING_SHARE = 1 / 3  # at most this share of the lines at the busiest x may cross a gutter
+MIN_GUTTER = 2.0  # points
+UNMAPPED = re.compile(r"\(cid:\d+\)")
+
+# pdfminer logs a warning for every flaw of a PDF it still reads; a user can do nothing about those
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A text line in page coordinates with the origin at the top left."""
+
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    text: str
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def find_gutter(lines: list[Line]) -> tuple[float, float] | None:
+    """The widest vertical strip crossed by the fewest lines, with text on both sides."""
+    left = min(line.x0 for line in lines)
+    width = math.ceil(max(line.x1 for line in lines) - left) + 1
+    steps = [0] * (width + 1)
+    for line in lines:  # coverage by 1-point columns, through a difference array
+        steps[math.floor(line.x0 - left)] += 1
+        steps[math.ceil(line.x1 - left)] -= 1
+    coverage, running = [], 0
+    for step in steps[:width]:
+        running += step
+        coverage.append(running)
+    used = [x for x, count in enumerate(coverage) if count]
+    interior = coverage[used[0]:used[-1] + 1]
+    fewest = min(interior)
+    if fewest > CROSSING_SHARE * max(interior):
+        return None
+    best, start = (0, 0), None
+    for x, count in enumerate(interior):
+        if count == fewest and start is None:
+            start = x
+        elif count != fewest and start is not None:
+            if start > 0 and x - start > best[1] - best[0]:  # text on both sides
+                best = (start, x)
+            start = None
+    if best[1] - best[0] < MIN_GUTTER:
+        return None
+    offset = left + used[0]
+    return offset + best[0], offset + best[1]
+
+
+def reading_order(lines: list[Line]) -> list[list[Line]]:
+    """The lines as columns in reading order, each column's lines top to bottom."""
+    if not lines:
+        return []
+    gutter = find_gutter(lines)
+    if gutter is None:
+        return [sorted(lines, key=lambda line: (line.top, line.x0))]
+    gutter_left, gutter_right = gutter
+
+    def crosses(line: Line) -> bool:
+        return line.x0 < gutter_right and line.x1 > gutter_left
+
+    if not any(map(crosses, lines)):
+        return (reading_order([line for line in lines if line.x1 <= gutter_left])
+                + reading_order([line for line in lines if line.x0 >= gutter_right]))
+    columns = []
+    for spanning, group in itertools.groupby(sorted(lines, key=lambda line: line.top), key=crosses):
+        group = list(group)
+        columns += [group] if spanning else reading_order(group)
+    return columns
+
+
+def rows(column: list[Line]) -> list[Line]:
+    """Join pieces of one visual line (pdfminer splits a line at a wide gap) into one."""
+    merged: list[Line] = []
+    for line in column:
+        last = merged[-1] if merged else None
+        if last and min(last.bottom, line.bottom) - max(last.top, line.top) > 0.5 * min(last.height, line.height):
+            pieces = sorted([last, line], key=lambda piece: piece.x0)
+            merged[-1] = Line(pieces[0].x0, max(last.x1, line.x1), min(last.top, line.top),
+                              max(last.bottom, line.bottom), f"{pieces[0].text} {pieces[1].text}")
+        else:
+            merged.append(line)
+    return merged
+
+
+def starts_paragraph(previous: Line, line: Line, column_left: float) -> bool:
+    gap = line.top - previous.bottom
+    size_change = abs(line.height - previous.height) > 0.15 * max(line.height, previous.height)
+    indented = line.x0 - column_left > 1.5 * line.height
+    return gap > 0.8 * line.height or size_change or indented
+
+
+def column_text(column: list[Line]) -> str:
+    """A column's lines, a blank line before each evident paragraph start."""
+    column = rows(column)
+    left = min(line.x0 for line in column)
+    text = column[0].text
+    for previous, line in zip(column, column[1:]):
+        text += ("\n\n" if starts_paragraph(previous, line, left) else "\n") + line.text
+    return text
+
+
+def page_lines(container, page_height: float) -> Iterator[Line]:
+    """Every horizontal text line in a page or figure (pdfminer gives page coordinates in both)."""
+    for item in container:
+        if isinstance(item, LTTextLineHorizontal):
+            text = item.get_text().strip()
+            if text:
+                yield Line(item.x0, item.x1, page_height - item.y1, page_height - item.y0, text)
+        elif isinstance(item, LTContainer):
+            yield from page_lines(item, page_height)
+
+
+def has_image(layout) -> bool:
+    return any(isinstance(item, LTImage) or (isinstance(item, LTContainer) and has_image(item))
+               for item in layout)
+
+
+def read_pdf(data: bytes, source: str) -> Document:
+    if extract_pages is None:
+        raise InputError(f"{source}: reading PDF needs the pdf extra: pip install 'deckgen[pdf]'")
+    # char_margin 0.5: characters further apart than half a character are not one line,
+    # so two columns with a narrow gutter are never read as one line
+    params = LAParams(char_margin=0.5, all_texts=True, boxes_flow=None)
+    pages, scanned = [], False
+    try:
+        for layout in extract_pages(io.BytesIO(data), laparams=params):
+            columns = reading_order(list(page_lines(layout, layout.height)))
+            pages.append("\n\n".join(column_text(column) for column in columns))
+            scanned = scanned or (not columns and has_image(layout))
+    except PSException:
+        raise InputError(f"{source}: cannot be read as a PDF (damaged, or protected by a password?)") from None
+    text = "\n\n".join(page for page in pages if page)
+    if scanned and not text:
+        raise InputError(f"{source}: has no text layer (a scan?); OCR it first, e.g. with ocrmypdf")
+    if len(UNMAPPED.findall(text)) > len(HAN.findall(text)):
+        raise InputError(f"{source}: its fonts do not say which characters they draw; OCR it first, e.g. with ocrmypdf")
+    return Document(source=source, text=UNMAPPED.sub("\ufffd", text), encoding="pdf")
