@@ -96,7 +96,8 @@ def test_cards_turned_off_are_reported_not_errors(config, tmp_path):
     assert [(r.key, r.cards) for r in changes.dropped] == [("list:六个必须坚持", ("Name",)),
                                                            ("term:枫桥经验", ("Reverse",))]
     name_id, reverse_id = (r.id for r in changes.dropped)
-    assert changes.dropped_search == f'(("card:Name" (deckgenid:{name_id})) OR ("card:Reverse" (deckgenid:{reverse_id})))'
+    assert changes.dropped_search == (f'(("card:Name" (deckgenid:{name_id})) OR '
+                                      f'("card:Reverse" (deckgenid:{reverse_id})))')
     assert {r.kind for r in changes.retired} == {"term_cloze"}
     assert changes.new == 0
 

@@ -145,10 +145,14 @@ def occurrences(text: str, answer: str) -> list[tuple[int, int]]:
     Items and terms are recited without the quotes the text puts around (part
     of) them: 壮大朋友圈 is found in 一是壮大“朋友圈”。
     """
-    chars = [re.escape(ch) for ch in answer if ch not in _LOOSE]
-    if not chars:
-        return []
-    return [m.span() for m in re.finditer(f"[{re.escape(_LOOSE)}]*".join(chars), text)]
+    needle = "".join(ch for ch in answer if ch not in _LOOSE)
+    kept = [i for i, ch in enumerate(text) if ch not in _LOOSE]  # positions of what is compared
+    haystack = "".join(text[i] for i in kept)
+    spans, at = [], haystack.find(needle) if needle else -1
+    while at >= 0:
+        spans.append((kept[at], kept[at + len(needle) - 1] + 1))
+        at = haystack.find(needle, at + len(needle))
+    return spans
 
 
 def marked(text: str, answer: str, wrap: Callable[[str], str]) -> str:

@@ -227,7 +227,8 @@ def write_package(notes: Sequence[NoteSpec], output: Path, *, deck_key: str, des
         if deck is None:
             deck = decks[spec.deck] = genanki.Deck(deck_id(spec.deck), spec.deck, description)
         deck.add_note(note)
-        entries[guid] = {"kind": spec.kind, "key": spec.key, "id": spec.fields[FIELDS[spec.kind].index("DeckgenID")], "deck": spec.deck,
+        search_id = spec.fields[FIELDS[spec.kind].index("DeckgenID")]
+        entries[guid] = {"kind": spec.kind, "key": spec.key, "id": search_id, "deck": spec.deck,
                          "hash": _content_hash(spec), "cards": names}
 
     package = genanki.Package(list(decks.values()))
