@@ -218,6 +218,12 @@ def test_subdeck_per_article_from_the_template_and_reading_order(config):
     assert {n.deck for n in notes} == {"理论::theory page::党建引领社区治理的创新路径", "理论::page2::新能源汽车人才政策"}
 
 
+def test_deck_names_never_nest_through_a_title(config):
+    extraction = sample_extraction()
+    extraction = dataclasses.replace(extraction, articles=(article(0, title="学习::二十大  精神"), *extraction.articles[1:]))
+    assert notes_of(extraction, config)[0].deck == "学习::学习：二十大 精神"
+
+
 def test_article_without_lists_or_terms_makes_no_subdeck(config):
     extraction = sample_extraction()
     extraction = Extraction(documents=(), articles=(*extraction.articles, article(2, title="图片说明")),
