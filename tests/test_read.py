@@ -209,7 +209,7 @@ HOSTILE = [
     ("empty.txt", b"", "holds no text"),
     ("blank.txt", " \n\t\r\n\u3000\n".encode("utf-8"), "holds no text"),
     ("binary.txt", bytes(range(256)) * 4, "binary file"),
-    ("image.txt", PNG, "is a PNG image, not text"),
+    ("image.txt", PNG, "is a PNG image, not text; OCR it"),
     ("latin1.txt", LATIN1_FRENCH, "re-save it as UTF-8|no Chinese"),
     ("mojibake.txt", LATIN1_GERMAN, "gives no sensible Chinese"),
     ("big5.txt", "兩岸關係與經濟發展的歷史回顧，這是臺灣學者的觀點。".encode("big5"), "gives no sensible Chinese"),
@@ -239,6 +239,11 @@ def test_hostile_file_gets_a_short_message(tmp_path, name, data, message):
 def test_scanned_pdf_asks_for_ocr():
     with pytest.raises(InputError, match="no text layer.*OCR it first"):
         read_source(FORMATS / "scanned.pdf")
+
+
+def test_pdf_with_a_password_is_refused():
+    with pytest.raises(InputError, match="protected by a password"):
+        read_source(FORMATS / "encrypted.pdf")
 
 
 def test_pdf_text_without_a_unicode_map_asks_for_ocr():

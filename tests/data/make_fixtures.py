@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import io
+import zipfile
 from pathlib import Path
 
 import docx
@@ -67,6 +68,16 @@ def write_text_variants() -> None:
     (OUT / f"{STEM}.crlf.txt").write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
 
 
+def save_docx(document: docx.document.Document, path: Path) -> None:
+    """Save with fixed zip timestamps, so rerunning the script changes no file."""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            fixed = zipfile.ZipInfo(item.filename, date_time=(2024, 1, 1, 0, 0, 0))
+            target.writestr(fixed, source.read(item), compress_type=zipfile.ZIP_DEFLATED)
+
+
 def write_docx() -> None:
     document = docx.Document()
     for level, text in paragraphs():
@@ -74,7 +85,7 @@ def write_docx() -> None:
             document.add_heading(text, level=level)
         else:
             document.add_paragraph(text)
-    document.save(OUT / f"{STEM}.docx")
+    save_docx(document, OUT / f"{STEM}.docx")
 
 
 def write_html() -> None:
@@ -240,6 +251,14 @@ def write_scanned_pdf() -> None:
     pdf.save()
 
 
+def write_encrypted_pdf() -> None:
+    """A page that opens only with a password."""
+    pdf = canvas.Canvas(str(OUT / "encrypted.pdf"), pagesize=A4, invariant=1, encrypt="secret")
+    pdf.setFont(FONT, 12)
+    draw(pdf, MARGIN, PAGE_HEIGHT - MARGIN, paragraphs()[0][1][:20])
+    pdf.save()
+
+
 def write_unmapped_pdf() -> None:
     """Text in an embedded font without a Unicode map: a reader sees glyph numbers, not characters.
 
@@ -342,7 +361,7 @@ def write_numbered_docx() -> None:
         else:
             numbered_paragraph(document, num_id, level, text)
     document.add_table(rows=1, cols=1).cell(0, 0).text = TABLE_TEXT
-    document.save(OUT / "numbered.docx")
+    save_docx(document, OUT / "numbered.docx")
 
 
 def main() -> None:
@@ -356,6 +375,7 @@ def main() -> None:
     write_two_column_pdf()
     write_scanned_pdf()
     write_unmapped_pdf()
+    write_encrypted_pdf()
     write_numbered_docx()
     for path in sorted(OUT.iterdir()):
         print(f"{path.stat().st_size:>8}  {path.relative_to(DATA)}")

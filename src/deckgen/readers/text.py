@@ -24,14 +24,14 @@ from ..models import Document
 HAN = re.compile(r"[\u4e00-\u9fff]")
 MIN_COMMON_SHARE = 0.8  # real text: over 0.98 on the corpus; Latin-1 or Big5 read as GB18030: under 0.3
 
-# What a file that is not text starts with, to say what it is instead.
+# What a file that is not text starts with, to say what it is instead and what to do.
 SIGNATURES = {
-    b"\x89PNG": "a PNG image",
-    b"\xff\xd8\xff": "a JPEG image",
-    b"GIF8": "a GIF image",
-    b"%PDF": "a PDF; name it .pdf",
-    b"PK\x03\x04": "a ZIP archive (a .docx?); give it its real extension",
-    b"\xd0\xcf\x11\xe0": "an old Word/Office file; re-save it as .docx",
+    b"\x89PNG": "a PNG image, not text; OCR it into text first",
+    b"\xff\xd8\xff": "a JPEG image, not text; OCR it into text first",
+    b"GIF8": "a GIF image, not text; OCR it into text first",
+    b"%PDF": "a PDF, not text; name it .pdf",
+    b"PK\x03\x04": "a ZIP archive (a .docx?), not text; give it its real extension",
+    b"\xd0\xcf\x11\xe0": "an old Office file (a .doc?), not text; re-save it as .docx",
 }
 
 
@@ -61,7 +61,7 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
     """Decode bytes of a text file; return (text, encoding). Line endings are left as they are."""
     for signature, kind in SIGNATURES.items():
         if data.startswith(signature):
-            raise InputError(f"{source}: is {kind}, not text")
+            raise InputError(f"{source}: is {kind}")
     if data.startswith(codecs.BOM_UTF8):
         try:
             return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
