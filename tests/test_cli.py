@@ -81,8 +81,8 @@ def write(path: Path, data) -> Path:
 
 @pytest.mark.parametrize("name, content, expected", [
     ("missing.txt", None, "no such file"),
-    ("empty.txt", "", "is empty"),
-    ("blank.txt", "  \n\n \t\n", "is empty"),
+    ("empty.txt", "", "holds no text"),
+    ("blank.txt", "  \n\n \t\n", "holds no text"),
     ("latin.txt", "Just some English text.\n", "no Chinese text"),
     ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
 ])

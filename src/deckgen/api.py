@@ -113,8 +113,7 @@ def build_deck(sources: Iterable[str | Path], *, config: dict | None = None, out
         raise ExtractionError(f"{names}: no lists or terms found; check that this is study material "
                               "(slogans in quotes, numbered principles) or lower extract.min_confidence")
     name = deck_name or files[0].stem
-    timestamp = timestamp if timestamp is not None else time.time()
-    description = description or _describe(files, timestamp)
+    description = description or _describe(files)
     notes = make_notes(kept, config, deck_name=name, deck_key=deck_key or name, extra_tags=tuple(tags))
     info = write_package(notes, output, deck_key=deck_key or name, description=description,
                          timestamp=timestamp)
@@ -133,8 +132,8 @@ def check_output(output: Path) -> None:
         raise OutputError(f"{output}: a deck file must end in .apkg; give a name like {output.with_suffix('.apkg').name}")
 
 
-def _describe(files: list[Path], timestamp: float) -> str:
-    date = time.strftime("%Y-%m-%d", time.localtime(timestamp))
+def _describe(files: list[Path]) -> str:
+    date = time.strftime("%Y-%m-%d")
     return f"Sources: {', '.join(f.name for f in files)}. Built {date} with deckgen {__version__}."
 
 

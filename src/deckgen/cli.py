@@ -85,10 +85,15 @@ def _summary(result) -> str:
             f"→ {result.notes} notes, {result.cards} cards")
     if result.count_mismatches:
         line += f"\n  count mismatch: {', '.join(result.count_mismatches)}"
-    if result.changes:
-        line += "\n  against the previous build: " + ", ".join(
-            f"{len(v) if isinstance(v, (list, tuple)) else v} {k}" for k, v in result.changes.items()
-            if k in ("new", "changed", "unchanged", "retired"))
+    changes = result.changes
+    if changes is not None and changes.previous:
+        line += (f"\n  against the previous build: {changes.new} new, {changes.changed} changed, "
+                 f"{changes.unchanged} unchanged, {len(changes.retired)} retired notes")
+        if changes.retired:
+            line += f"\n  retired notes stay in Anki until you delete them; find them with: {changes.retired_search}"
+        if changes.dropped:
+            line += (f"\n  {len(changes.dropped)} notes lost a card kind turned off in config; "
+                     f"find those cards with: {changes.dropped_search}")
     return line
 
 

@@ -6,7 +6,11 @@ cards → ``NoteSpec``s; package → ``BuildResult``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .package import Changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,4 +141,4 @@ class BuildResult:
     cards: int
     count_mismatches: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
-    changes: dict = field(default_factory=dict)  # new / changed / unchanged / retired against the previous build
+    changes: Changes | None = None  # new / changed / unchanged / retired notes against the previous build
