@@ -21,6 +21,7 @@ from deckgen.errors import InputError
 from deckgen.read import SUPPORTED_SUFFIXES, list_sources, read_source
 from deckgen.readers.docx import chinese_number
 from deckgen.readers.html import html_blocks
+from deckgen.readers.pdf import Line, reading_order
 
 DATA = Path(__file__).parent / "data"
 FORMATS = DATA / "formats"
@@ -88,6 +89,28 @@ def test_pdf_keeps_lines_for_normalize_to_join():
     lead = document.text.split("\n\n")[0]
     assert lead.startswith("为加快推动社会治理重心向基层下移，坚持和发展新时代“枫桥经验”，今年以来，四川省犍为县\n")
     assert squeeze(lead) == PARAGRAPHS[0]
+
+
+def column(x0: float, x1: float, first_top: float, count: int, name: str) -> list[Line]:
+    return [Line(x0, x1, first_top + 14 * i, first_top + 14 * i + 10, f"{name}{i}") for i in range(count)]
+
+
+def test_reading_order_of_three_columns_under_a_headline():
+    """The middle column is short: it must not be taken for a gutter."""
+    headline = Line(0, 320, 0, 20, "headline")
+    left, middle, right = column(0, 100, 30, 10, "L"), column(110, 210, 30, 3, "M"), column(220, 320, 30, 10, "R")
+    shuffled = right + middle + [headline] + left
+    assert reading_order(shuffled) == [[headline], left, middle, right]
+
+
+def test_reading_order_of_one_ragged_column_is_top_to_bottom():
+    lines = [Line(0, 100 - 7 * (i % 4), 14 * i, 14 * i + 10, str(i)) for i in range(12)]
+    assert reading_order(lines[::-1]) == [lines]
+
+
+def test_reading_order_copes_with_huge_coordinates():
+    lines = column(0, 1e12, 0, 3, "A") + column(2e12, 3e12, 0, 3, "B")
+    assert reading_order(lines) == [lines[:3], lines[3:]]
 
 
 def test_docx_rebuilds_list_numbers_from_the_numbering_part():

@@ -27,7 +27,6 @@ from __future__ import annotations
 import io
 import itertools
 import logging
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -67,34 +66,30 @@ class Line:
 
 
 def find_gutter(lines: list[Line]) -> tuple[float, float] | None:
-    """The widest vertical strip crossed by the fewest lines, with text on both sides."""
-    left = min(line.x0 for line in lines)
-    width = math.ceil(max(line.x1 for line in lines) - left) + 1
-    steps = [0] * (width + 1)
-    for line in lines:  # coverage by 1-point columns, through a difference array
-        steps[math.floor(line.x0 - left)] += 1
-        steps[math.ceil(line.x1 - left)] -= 1
-    coverage, running = [], 0
-    for step in steps[:width]:
-        running += step
-        coverage.append(running)
-    used = [x for x, count in enumerate(coverage) if count]
-    interior = coverage[used[0]:used[-1] + 1]
-    fewest = min(interior)
-    if fewest > CROSSING_SHARE * max(interior):
+    """The widest vertical strip crossed by the fewest lines, with whole lines on both sides.
+
+    A sweep over the lines' left and right ends gives the number of lines over
+    each stretch of x, whatever the coordinates (a hostile PDF may use huge ones).
+    """
+    ends = sorted([(line.x0, 1) for line in lines] + [(line.x1, -1) for line in lines])
+    stretches, count = [], 0  # (from x, to x, lines over it), left to right
+    for (x, step), (next_x, _) in zip(ends, ends[1:]):
+        count += step
+        if next_x > x:
+            stretches.append((x, next_x, count))
+    leftmost_end, rightmost_start = min(line.x1 for line in lines), max(line.x0 for line in lines)
+    inner = [stretch for stretch in stretches if leftmost_end <= stretch[0] and stretch[1] <= rightmost_start]
+    if not inner:
         return None
-    best, start = (0, 0), None
-    for x, count in enumerate(interior):
-        if count == fewest and start is None:
-            start = x
-        elif count != fewest and start is not None:
-            if start > 0 and x - start > best[1] - best[0]:  # text on both sides
-                best = (start, x)
-            start = None
-    if best[1] - best[0] < MIN_GUTTER:
+    fewest = min(count for _, _, count in inner)
+    if fewest > CROSSING_SHARE * max(count for _, _, count in stretches):
         return None
-    offset = left + used[0]
-    return offset + best[0], offset + best[1]
+    best = None
+    for crossed, run in itertools.groupby(inner, key=lambda stretch: stretch[2] == fewest):
+        run = list(run)
+        if crossed and (best is None or run[-1][1] - run[0][0] > best[1] - best[0]):
+            best = (run[0][0], run[-1][1])
+    return best if best[1] - best[0] >= MIN_GUTTER else None
 
 
 def reading_order(lines: list[Line]) -> list[list[Line]]:
