@@ -1,40 +1,66 @@
 """Stage 4: extract lists and terms from segmented articles.
 
-``extract_articles`` runs every rule (see ``lists`` and ``terms``), merges what
-describes the same list (a counted name and the enumeration of its items are one
-list), gives untitled articles a title from their main list, and assigns stable
-ids: ``list:<name key>`` and ``term:<term key>``, derived from the normalised
-name only so that they survive edits to the surrounding text.
+``extract_articles`` runs every rule (``lists``: enumerations, colon lists,
+outlines; ``counted``: counted names and their items; ``glossary``: a report's
+名词解释 appendix; ``lexicon``: canonical formulations; ``terms``: slogans), then
+
+* names a shaped list by the counted name that leads into it (“六个必须坚持” in the
+  sentence before 一是…二是…): a counted name and the enumeration of its items are
+  one list. Only the lead counts: a name elsewhere with the same count is not
+  this list's name;
+* lets the lexicon name lists the text leaves unnamed and sink counted names tied
+  to items that are not theirs;
+* keeps one list where several rules found the same one (the most confident);
+* gives untitled articles a title from their main list, and assigns stable ids:
+  ``list:<name key>`` and ``term:<term key>``, derived from the normalised name
+  only so that they survive edits to the surrounding text.
 """
 from __future__ import annotations
 
 import dataclasses
 
 from ..models import Article, ExtractedList, ExtractedTerm
+from ..segment import split_sentences
 from ..text import match_key
-from .lists import FoundList, counted_lists, counted_names, enumerations, outline
+from .counted import counted_lists, quoted_counted_names
+from .glossary import glossary_entries, glossary_lists, glossary_sections
+from .lexicon import Lexicon, check, lexicon_lists, load_lexicon, mentions, rename
+from .lists import FoundList, body_sections, colon_lists, enumerations, outline
 from .terms import find_definitions, find_terms
 
+NAMED_BY_LEAD = 0.9
+NAMED_BY_LEAD_MISMATCH = 0.6
 
-def _merge_counted(article: Article, counted: list[FoundList], enums: list[FoundList]) -> list[FoundList]:
-    """Tie counted names that found no items themselves to an enumeration of as many items."""
-    merged, used = [], set()
-    have = {match_key(c.name) for c in counted}
-    for name, count, sentence, line, position in counted_names(article):
-        if match_key(name) in have:
-            continue
-        candidates = [e for e in enums if len(e.items) == count and id(e) not in used]
-        after = [e for e in candidates if e.position >= position]
-        chosen = (after or candidates or [None])[0]
-        if chosen is None:
-            continue
-        used.add(id(chosen))
-        have.add(match_key(name))
-        merged.append(dataclasses.replace(
-            chosen, name=name, count=count, kind="counted", context=sentence, line=line,
-            confidence=0.9, rule=f"counted+{chosen.rule}"))
-    rest = [e for e in enums if id(e) not in used]
-    return merged + rest
+
+def _lead_names(found: FoundList, lexicon: Lexicon) -> list[tuple[str, int, bool]]:
+    """Counted names in a list's lead, quoted or a lexicon name in quotes: (name, count, in the last sentence)."""
+    sentences = split_sentences(found.lead)
+    names = []
+    for i, sentence in enumerate(sentences):
+        last = i == len(sentences) - 1
+        names += [(name, count, last) for name, count in quoted_counted_names(sentence)]
+        names += [(f.name, len(f.items), last) for key, f in lexicon.items()
+                  if key == match_key(f.name) and f"“{f.name}”" in sentence]
+    return names
+
+
+def _named_by_lead(found: FoundList, lexicon: Lexicon) -> FoundList:
+    """An enumeration or colon list led by a counted name is that name's list.
+
+    A count one off is kept (a marker lost or doubled in the source) and marked, but only when the name is in
+    the very sentence before the items.
+    """
+    names = _lead_names(found, lexicon)
+    exact = [(n, c) for n, c, _ in names if c == len(found.items)]
+    near = [(n, c) for n, c, last in names if last and abs(c - len(found.items)) == 1]
+    if exact:
+        (name, count), confidence = exact[-1], NAMED_BY_LEAD
+    elif len(near) == 1 and len(names) == 1:
+        (name, count), confidence = near[0], NAMED_BY_LEAD_MISMATCH
+    else:
+        return found
+    return dataclasses.replace(found, name=name, count=count, kind="counted", confidence=confidence,
+                               rule=f"counted+{found.rule}")
 
 
 def _same_list(a: FoundList, b: FoundList) -> bool:
@@ -43,9 +69,11 @@ def _same_list(a: FoundList, b: FoundList) -> bool:
                                                        and a.kind != "outline" and b.kind != "outline")
 
 
-def _article_lists(article: Article) -> list[FoundList]:
-    counted = counted_lists(article)
-    found = counted + _merge_counted(article, counted, enumerations(article))
+def _article_lists(article: Article, lexicon: Lexicon) -> list[FoundList]:
+    body = body_sections(article, glossary_sections(article))
+    shaped = [_named_by_lead(f, lexicon) for f in enumerations(body) + colon_lists(body)]
+    found = glossary_lists(article) + counted_lists(body) + shaped + lexicon_lists(body, lexicon)
+    found = [check(rename(f, lexicon), lexicon) for f in found]
     kept: list[FoundList] = []
     for candidate in sorted(found, key=lambda f: -f.confidence):
         if not any(_same_list(candidate, k) for k in kept):
@@ -61,14 +89,50 @@ def _titled(article: Article, lists: list[FoundList]) -> Article:
     return dataclasses.replace(article, title=main.name)
 
 
+def _terms(articles: tuple[Article, ...], lists: list[ExtractedList], lexicon: Lexicon,
+           ignore: set[str], user_dict: str | None) -> tuple[ExtractedTerm, ...]:
+    """Slogans with their definitions: the text's own, a glossary note's, else the lexicon's for a name only mentioned."""
+    definitions = find_definitions(articles)
+    terms: dict[str, ExtractedTerm] = {}
+    for h in find_terms(articles, ignore, user_dict):
+        key = match_key(h.term)
+        terms[key] = ExtractedTerm(id=f"term:{key}", term=h.term, article=h.article, context=h.sentence,
+                                   definition=definitions.get(key), confidence=h.confidence, rule=h.rule,
+                                   line=h.line)
+    for article in articles:
+        for term, definition, line in glossary_entries(article):
+            key = match_key(term)
+            if key in ignore:
+                continue
+            old = terms.get(key)
+            terms[key] = ExtractedTerm(id=f"term:{key}", term=old.term if old else term, article=article.index,
+                                       context=old.context if old else f"{term}：{definition}",
+                                       definition=definition, confidence=0.85, rule="glossary",
+                                       line=old.line if old else line)
+    listed = {match_key(l.name) for l in lists}
+    for article in articles:
+        for formulation, sentence, line in mentions(article, lexicon):
+            key = match_key(formulation.name)
+            if key in listed or key in ignore or (key in terms and terms[key].definition):
+                continue
+            old = terms.get(key)
+            terms[key] = ExtractedTerm(
+                id=f"term:{key}", term=formulation.name, article=old.article if old else article.index,
+                context=old.context if old else sentence, definition=formulation.definition,
+                confidence=max(old.confidence, 0.7) if old else 0.6, rule="lexicon",
+                line=old.line if old else line, definition_source=formulation.document)
+    return tuple(sorted(terms.values(), key=lambda t: (t.article, t.line)))
+
+
 def extract_articles(articles: tuple[Article, ...], config: dict) -> tuple[tuple[Article, ...], tuple[ExtractedList, ...], tuple[ExtractedTerm, ...]]:
     """All lists and terms of ``articles`` at every confidence, and the articles with derived titles."""
     options = config["extract"]
     user_dict = options.get("user_dict")
     ignore = {match_key(t) for t in options.get("ignore_terms") or []}
+    lexicon = load_lexicon(options.get("lexicon", True))
     titled, found = [], []
     for article in articles:
-        lists = _article_lists(article)
+        lists = _article_lists(article, lexicon)
         article = _titled(article, lists)
         titled.append(article)
         shape = outline(article)
@@ -83,10 +147,5 @@ def extract_articles(articles: tuple[Article, ...], config: dict) -> tuple[tuple
         lists_out.append(ExtractedList(
             id=list_id, name=f.name, count=f.count, kind=f.kind, items=f.items, article=f.article,
             context=f.context, confidence=f.confidence, rule=f.rule, line=f.line, item_contexts=f.item_contexts))
-    definitions = find_definitions(tuple(titled))
-    terms_out = tuple(
-        ExtractedTerm(id=f"term:{match_key(h.term)}", term=h.term, article=h.article, context=h.sentence,
-                      definition=definitions.get(match_key(h.term)), confidence=h.confidence, rule=h.rule,
-                      line=h.line)
-        for h in find_terms(tuple(titled), ignore, user_dict))
+    terms_out = _terms(tuple(titled), lists_out, lexicon, ignore, user_dict)
     return tuple(titled), tuple(lists_out), terms_out

@@ -1,4 +1,13 @@
-"""Slogan terms: quoted expressions, unquoted parallel slogans, and their definitions."""
+"""Slogan terms: quoted expressions, unquoted slogans, and their definitions.
+
+* quoted expressions, serial ("A"、"B"、"C" are three terms) and nested (‘…’ inside
+  “…” is a term of its own), but not a quoted sentence someone said, a single
+  character, or a common word in scare quotes used once;
+* unquoted names that are still slogans: counted names (八大行动, 十大产业集群) and
+  coinages with digits or Latin letters (1+N政策体系, 5G+工业互联网, 互联网+政务);
+* unquoted parallel runs of three or more same-shaped parts (事务共商、发展共促、成果共享)
+  as low-confidence candidates: a run like that is often plain prose.
+"""
 from __future__ import annotations
 
 import re
@@ -7,9 +16,18 @@ from dataclasses import dataclass
 from ..models import Article
 from ..segment import split_sentences
 from ..text import HAN_RE, match_key
-from .words import word_frequency
+from .words import head_words, tail_words, word_frequency
 
 QUOTED = re.compile(r"“([^“”]{1,60})”|「([^「」]{1,60})」|『([^『』]{1,60})』|‘([^‘’]{1,40})’")
+NESTED = re.compile(r"‘([^‘’]{1,40})’")
+# 八大行动, 十大产业集群: numeral + 大 + a name; 一大批 is "a large batch", not a count
+UNQUOTED_COUNTED = re.compile(r"(?<![一二两三四五六七八九十百千万第])([二两三四五六七八九十]大)([\u4e00-\u9fff]{2,8})")
+COUNTED_TAIL = 4  # characters kept after 八大: 产业集群, 行动, 攻坚战
+# 1+N政策体系, 5G+工业互联网, 互联网+政务: parts joined by "+", one of them made of digits or Latin letters
+COINED = re.compile(r"(?<![0-9A-Za-z+＋])([0-9A-Za-z]+|[\u4e00-\u9fff]{2,8})((?:[+＋][0-9A-Za-z]+)*[+＋])"
+                    r"([0-9A-Za-z]+[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{2,8})")
+COINED_HEAD = 4  # Han characters kept before "+": 互联网, 党建
+COINED_TAIL = 5  # Han characters kept after it: 政策体系, 工业互联网
 SPEECH_LEAD = re.compile(r"(?:说|表示|指出|强调|称|道|问|答|介绍)[：:，,]?$")
 COMMON_WORD_FREQ = 20  # a quoted dictionary word this common, used once, is a scare quote, not a slogan
 MAX_TERM = 30
@@ -56,30 +74,60 @@ def _parallel_slogans(sentence: str) -> list[str]:
     return found
 
 
+def _unquoted_names(sentence: str, user_dict: str | None) -> list[str]:
+    """八大行动 and 1+N政策体系 in a sentence, each cut at a word boundary."""
+    found = []
+    for m in UNQUOTED_COUNTED.finditer(sentence):
+        found.append(m.group(1) + head_words(m.group(2), COUNTED_TAIL, user_dict))
+    for m in COINED.finditer(sentence):
+        head, joiner, tail = m.groups()
+        if HAN_RE.match(head):
+            head = tail_words(head, COINED_HEAD, user_dict)
+        latin = re.match(r"[0-9A-Za-z]*", tail).group(0)
+        tail = latin + head_words(tail[len(latin):], COINED_TAIL, user_dict)
+        if HAN_RE.search(head + tail) or any(ch.isalpha() for ch in head + tail):
+            found.append(head + joiner + tail)
+    return found
+
+
+def _quoted(sentence: str) -> list[tuple[str, int]]:
+    """Quoted strings with where they start, and the ‘…’ nested in a “…”."""
+    found = []
+    for m in QUOTED.finditer(sentence):
+        text = next(g for g in m.groups() if g is not None)
+        found.append((text.strip(), m.start()))
+        if m.group(1):
+            found += [(n.group(1).strip(), m.start() + n.start()) for n in NESTED.finditer(text)]
+    return found
+
+
 def find_terms(articles: tuple[Article, ...], ignore: set[str], user_dict: str | None) -> list[TermHit]:
     """Term candidates in reading order, one per distinct term (its first occurrence)."""
     hits: list[TermHit] = []
     all_text = "".join(p.text for a in articles for p in a.paragraphs)
-    keys_seen: set[str] = set()
+    keys_seen: set[str] = set(ignore)
+
+    def add(term: str, article: Article, sentence: str, line: int, confidence: float, rule: str) -> None:
+        key = match_key(term)
+        if key not in keys_seen:
+            keys_seen.add(key)
+            hits.append(TermHit(term, article.index, sentence, line, confidence, rule))
+
     for article in articles:
         for para in article.paragraphs:
             for sentence in split_sentences(para.text):
-                for m in QUOTED.finditer(sentence):
-                    text = next(g for g in m.groups() if g is not None).strip()
-                    confidence = _is_slogan(text, sentence[:m.start()])
-                    key = match_key(text)
-                    if confidence == 0.0 or key in ignore or key in keys_seen:
+                for text, start in _quoted(sentence):
+                    confidence = _is_slogan(text, sentence[:start])
+                    if confidence == 0.0:
                         continue
                     rule = "quoted"
-                    if word_frequency(key, user_dict) >= COMMON_WORD_FREQ and all_text.count(text) < 2:
+                    if word_frequency(match_key(text), user_dict) >= COMMON_WORD_FREQ and all_text.count(text) < 2:
                         confidence, rule = 0.4, "quoted-common-word"
-                    keys_seen.add(key)
-                    hits.append(TermHit(text, article.index, sentence, para.line, confidence, rule))
+                    add(text, article, sentence, para.line, confidence, rule)
+                for name in _unquoted_names(sentence, user_dict):
+                    add(name, article, sentence, para.line, 0.55, "unquoted-name")
                 for run in _parallel_slogans(sentence):
-                    key = match_key(run)
-                    if key not in keys_seen and key not in ignore:
-                        keys_seen.add(key)
-                        hits.append(TermHit(run, article.index, sentence, para.line, 0.4, "parallel"))
+                    add(run, article, sentence, para.line, 0.4, "parallel")
     return hits
 
 

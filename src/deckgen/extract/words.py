@@ -31,13 +31,28 @@ def word_frequency(word: str, user_dict: str | None = None) -> int:
     return tokenizer(user_dict).FREQ.get(word) or 0
 
 
+def head_words(text: str, max_len: int, user_dict: str | None = None) -> str:
+    """The longest run of whole words at the start of ``text`` no longer than ``max_len`` characters."""
+    return _whole_words(text, max_len, user_dict, from_end=False)
+
+
 def tail_words(text: str, max_len: int, user_dict: str | None = None) -> str:
     """The longest run of whole words at the end of ``text`` no longer than ``max_len`` characters."""
+    return _whole_words(text, max_len, user_dict, from_end=True)
+
+
+def _whole_words(text: str, max_len: int, user_dict: str | None, from_end: bool) -> str:
     if len(text) <= max_len:
         return text
-    kept = ""
-    for word in reversed(words(text, user_dict)):
-        if len(kept) + len(word) > max_len:
+    order = words(text, user_dict)
+    if from_end:
+        order.reverse()
+    kept, total = [], 0
+    for word in order:
+        if total + len(word) > max_len:
             break
-        kept = word + kept
-    return kept or text[-max_len:]
+        kept.append(word)
+        total += len(word)
+    if from_end:
+        kept.reverse()
+    return "".join(kept) or (text[-max_len:] if from_end else text[:max_len])

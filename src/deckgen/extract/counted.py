@@ -1,0 +1,193 @@
+"""Counted names (六个必须坚持, 五治融合, 三严三实) and the items their wording ties to them.
+
+A counted name states how many items it has, and its shape says what the items
+look like: the items of 四个意识 all contain 意识, those of 五治融合 all contain 治,
+those of 三严三实 contain 严 or 实 (``name_keys``). That is what separates a real
+tie from a chance one in a long report, where every count from two to ten occurs
+many times over:
+
+* items before the name — 资源、需求、服务“三个清单”; …“小嫩芽”关爱在前的“四小工作法”;
+  A、B、C、D的四个X. The chain must end right at the name;
+* items inside the name's quotes, separated by dashes — 村—镇—县“三级联动”;
+* items after the name as same-shaped clauses that carry the name's key —
+  以政治强引领…以法治筑平安…, also as the closing clause of later sentences.
+
+Names tied to an enumeration (一是…二是…) are matched in ``extract`` through the
+enumeration's lead; ``name_count`` and ``name_keys`` are shared with it.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Article
+from ..normalize import ITEM_START
+from ..segment import split_sentences
+from ..text import HAN_RE, NUMERAL_CHARS, chinese_number, match_key, strip_quotes
+from .items import clean
+from .lists import FoundList
+from .words import tail_words
+
+N = NUMERAL_CHARS
+UNITS = "个项大条种类位者级小张批场篇"
+COUNTED_NAME = re.compile(rf"^(?P<n>[{N}]{{1,2}})(?P<unit>[{UNITS}])?(?P<rest>\S+)$")
+COMPOUND_PART = re.compile(rf"([{N}])([^{N}]+)")  # 三升一降 = 三升 + 一降, 三去一降一补, 三严三实
+QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
+# A、B、C“三个清单”: a chain of 、-separated parts ending right at the name
+BEFORE_ITEMS = re.compile(r"(?P<items>[^，。；：、]{1,40}(?:、[^，。；：、]{1,14})+(?:(?:和|及|与|以及)[^，。；：、]{1,12})?)"
+                          r"(?P<etc>等)?$")
+DASH_ITEMS = re.compile(rf"“(?P<items>[^“”—]{{1,6}}(?:—[^“”—]{{1,6}}){{1,9}})”(?P<name>[{N}][^，。；、“”]{{1,10}})")
+# A、B、C、D的四个X: an unquoted counted name right after 的, ending at punctuation
+UNQUOTED_AFTER_DE = re.compile(rf"的(?P<name>[{N}]{{1,2}}[个项大条种][\u4e00-\u9fff]{{1,6}}?)(?=[，。；、：]|$)")
+CLAUSE_SPLIT = re.compile(r"[，,：；。]")
+PARALLEL_WINDOW = 15  # sentences after a name searched for its same-shaped items
+MAX_PARALLEL_ITEM = 12
+
+
+def name_count(name: str) -> int | None:
+    """The number a name states: 六个必须坚持 → 6, 三个一 → 3, 三升一降 → 4, 三严三实 → 6, 五治融合 → 5.
+
+    None when the name states no count of items (三结三联三服务 repeats a numeral without naming parts).
+    """
+    key = match_key(name)
+    if key.endswith("位一体"):
+        return chinese_number(key[0])  # 五位一体: five in one, not 5 + 1
+    parts = COMPOUND_PART.findall(key)
+    if len(parts) >= 2 and "".join(n + rest for n, rest in parts) == key and all(len(r) == 1 for _, r in parts):
+        return sum(chinese_number(n) or 0 for n, _ in parts) or None
+    m = COUNTED_NAME.match(key)
+    if not m or (m.group("unit") is None and any(ch in N for ch in m.group("rest"))):
+        return None
+    return chinese_number(m.group("n"))
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """What every item of a counted name contains, when its shape says: 四个意识 → 意识, 五治融合 → 治, 三严三实 → 严, 实.
+
+    Empty when the shape says nothing (五位一体, 三个一, a long descriptive name).
+    """
+    key = match_key(name)
+    if key.endswith("位一体"):
+        return ()
+    parts = COMPOUND_PART.findall(key)
+    if len(parts) >= 2 and "".join(n + rest for n, rest in parts) == key and all(len(r) == 1 for _, r in parts):
+        return tuple(dict.fromkeys(rest for _, rest in parts))
+    m = COUNTED_NAME.match(key)
+    if not m or not HAN_RE.match(m.group("rest")) or any(ch in N for ch in m.group("rest")):
+        return ()
+    rest = m.group("rest")
+    if m.group("unit") is None:
+        return (rest[0],)  # 五治融合, 三农: numeral + one character the items share
+    return (rest,) if len(rest) <= 4 else ()
+
+
+def _has_key(item: str, keys: tuple[str, ...]) -> bool:
+    return any(k in item for k in keys)
+
+
+# ---------------------------------------------------------------- items before the name
+
+def items_before(prefix: str) -> tuple[list[str], bool] | None:
+    """资源、需求、服务 from the text right before a name; also whether the chain ended in 等 (a partial list)."""
+    prefix = prefix.rstrip("“")
+    m = BEFORE_ITEMS.search(prefix[:-1] if prefix.endswith("的") else prefix)
+    if not m:
+        return None
+    raw = re.split(r"、|(?:以及|和|及|与)(?=[^、]*$)", m.group("items"))
+    items = [clean(i) for i in raw if clean(i)]
+    if len(items) < 2:
+        return None
+    longest = max(len(match_key(i)) for i in items[1:])
+    items[0] = clean(tail_words(strip_quotes(items[0]), longest))
+    return items, m.group("etc") is not None
+
+
+def _before_confidence(items: list[str], count: int, keys: tuple[str, ...], partial: bool) -> float:
+    """How sure a chain before a name is its items: the count agrees, the items carry the name's key."""
+    keyed = bool(keys) and all(_has_key(i, keys) for i in items)
+    if len(items) == count:
+        return 0.9 if keyed else (0.85 if count > 2 else 0.0)  # two parts before a 两个… name prove little
+    if keyed:
+        return 0.6
+    if len(items) >= 3 and (partial or abs(len(items) - count) == 1):
+        return 0.5  # kept, marked as a count mismatch
+    return 0.4 if len(items) >= 3 else 0.0
+
+
+# ---------------------------------------------------------------- items after the name
+
+def _parallel_items(sentences: list[str], name: str, count: int) -> list[str] | None:
+    """``count`` same-length clauses carrying the name's key, each opening or closing a following sentence."""
+    keys = name_keys(name)
+    if not keys:
+        return None
+    name_key = match_key(name)
+    groups: dict[int, list[str]] = {}
+    for sentence in sentences:
+        clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c]
+        for clause in dict.fromkeys(clauses[:1] + clauses[-1:]):
+            key = match_key(clause)
+            if 3 <= len(key) <= MAX_PARALLEL_ITEM and _has_key(key, keys) and name_key not in key \
+                    and not ITEM_START.match(clause):
+                groups.setdefault(len(key), []).append(clean(clause))
+    for clauses in groups.values():
+        distinct = list(dict.fromkeys(clauses))
+        if len(distinct) == count and _same_edge(distinct):
+            return distinct
+    return None
+
+
+def _same_edge(clauses: list[str]) -> bool:
+    """Parallel clauses open or close alike: 以政治强引领, 以法治筑平安 (以…); 推进政治建设, 推进法治建设."""
+    return len({c[0] for c in clauses}) == 1 or len({c[-1] for c in clauses}) == 1
+
+
+# ---------------------------------------------------------------- the rule
+
+def counted_lists(article: Article) -> list[FoundList]:
+    """Counted names with items before them, inside dashed quotes, or as same-shaped clauses after them."""
+    found = []
+    paras = article.paragraphs
+    sentences = [(pi, s) for pi, p in enumerate(paras) for s in split_sentences(p.text)]
+    for si, (pi, sentence) in enumerate(sentences):
+        line = paras[pi].line
+        for m in DASH_ITEMS.finditer(sentence):
+            name = m.group("name")
+            found.append(FoundList(name, name_count(name), "counted", tuple(m.group("items").split("—")),
+                                   article.index, sentence, line, 0.8, "counted:dashed", pi * 10000 + m.start()))
+        named = [(m.group(1), m.start(), "counted:before") for m in QUOTED_NAME.finditer(sentence)]
+        named += [(m.group("name"), m.start() + 1, "counted:before-unquoted")
+                  for m in UNQUOTED_AFTER_DE.finditer(sentence)]
+        for name, start, rule in named:
+            count = name_count(name)
+            if count is None or count < 2:
+                continue
+            hit = _tie(name, count, sentence[:start], [s for _, s in sentences[si + 1:si + 1 + PARALLEL_WINDOW]], rule)
+            if hit is not None:
+                items, confidence, rule_used = hit
+                found.append(FoundList(name, count, "counted", tuple(items), article.index, sentence, line,
+                                       confidence, rule_used, pi * 10000 + start))
+    return found
+
+
+def _tie(name: str, count: int, prefix: str, following: list[str], rule: str) -> tuple[list[str], float, str] | None:
+    """The items a counted name is tied to: a chain right before it, else same-shaped clauses after it."""
+    before = items_before(prefix)
+    if before is not None:
+        items, partial = before
+        confidence = _before_confidence(items, count, name_keys(name), partial)
+        if confidence > 0:
+            return items, confidence, rule
+    if rule == "counted:before-unquoted":
+        return None
+    items = _parallel_items(following, name, count)
+    return (items, 0.8, "counted:parallel-clauses") if items else None
+
+
+def quoted_counted_names(text: str) -> list[tuple[str, int]]:
+    """Every quoted counted name in ``text`` with its count, in order."""
+    names = []
+    for m in QUOTED_NAME.finditer(text):
+        count = name_count(m.group(1))
+        if count and count >= 2:
+            names.append((m.group(1), count))
+    return names

@@ -1,0 +1,80 @@
+"""Cutting list items to the short form a learner recites.
+
+Every rule that finds a list hands its raw item text to these helpers, so all
+lists are cut the same way: to the first clause (or a short first sentence kept
+whole), without a lead shared by every item (深刻感悟“必须坚持人民至上” → 必须坚持人民至上),
+without quotes, and never ending mid-word (jieba decides word boundaries when an
+item has to be shortened to a length).
+"""
+from __future__ import annotations
+
+import re
+
+from ..text import HAN_RE, match_key, strip_quotes
+from .words import head_words
+
+SHORT_ITEM = 16  # an item sentence this short (in Han characters) is kept whole: 加强宣传教育，培树文明新风
+MAX_ITEM = 24  # a first clause longer than this is cut at a word boundary
+QUOTED_ITEM = re.compile(r"^(?P<lead>[^“”]{0,6})“(?P<q>[^“”]{2,30})”$")
+SENTENCE_SPLIT = re.compile(r"[。；！？]")
+CLAUSE_SPLIT = re.compile(r"[，,：:]")
+# separators of a spelled-out list, coarsest first: 务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗，…
+SEPARATORS = ("；", "，", "、")
+LAST_JOINER = re.compile(r"(?:以及|和|及|与)(?=[^、，；]{1,16}$)")
+
+
+def clean(item: str) -> str:
+    """An item without quotes and without surrounding punctuation."""
+    return strip_quotes(item).strip("，,、。；;：: \u3000")
+
+
+def trim_item(segment: str, inline: bool = False) -> str:
+    """The short form a learner recites, from the text after a marker.
+
+    A short first sentence is kept whole (加强宣传教育，培树文明新风); otherwise, or
+    when items run on inside one sentence, the first clause, cut at a word
+    boundary when it is long.
+    """
+    segment = segment.strip("，,、：: ")
+    sentence = SENTENCE_SPLIT.split(segment, maxsplit=1)[0]
+    clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c]
+    if not clauses:
+        return ""
+    if not inline and len(HAN_RE.findall(sentence)) <= SHORT_ITEM and len(clauses) <= 2:
+        return sentence.strip("，, ")
+    first = clauses[0]
+    return head_words(first, MAX_ITEM) if len(first) > MAX_ITEM else first
+
+
+def strip_shared_lead(items: list[str]) -> list[str]:
+    """深刻感悟“必须坚持人民至上” ×6 → 必须坚持人民至上: drop a lead shared by every item before its quote."""
+    matches = [QUOTED_ITEM.match(i) for i in items]
+    if len(items) >= 2 and all(matches) and len({m.group("lead") for m in matches}) == 1 and matches[0].group("lead"):
+        return [m.group("q") for m in matches]
+    return items
+
+
+def split_items(text: str, count: int | None = None) -> list[str]:
+    """The parts of a spelled-out list (after a colon, in a glossary entry).
+
+    Uses the coarsest separator that gives the stated ``count`` of parts, else the
+    coarsest that gives two or more; "A、B和C" splits its last "和" too.
+    """
+    text = SENTENCE_SPLIT.split(text.strip(), maxsplit=1)[0] if "；" not in text else text.rstrip("。")
+    best: list[str] = []
+    for sep in SEPARATORS:
+        parts = [clean(p) for p in text.split(sep)]
+        parts = [p for p in parts if p]
+        if sep == "、" and parts:
+            parts[-1:] = [clean(p) for p in LAST_JOINER.split(parts[-1]) if clean(p)]
+        if count is not None and len(parts) == count:
+            return parts
+        if len(parts) >= 2 and not best:
+            best = parts
+    return best
+
+
+def matches_item(found: str, expected: str) -> bool:
+    """Whether an item found in a text is the expected item (one contains the other, ignoring punctuation)."""
+    a, b = match_key(found), match_key(expected)
+    return len(min(a, b, key=len)) >= 2 and (a in b or b in a)
