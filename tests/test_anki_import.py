@@ -129,7 +129,7 @@ def test_hostile_text_is_shown_literally(config, col, tmp_path):
     extraction = Extraction(
         documents=(), articles=(article(0, title="<i>标题</i>", author="A&B"),),
         lists=(make_list("清单", HOSTILE_TEXTS, context="<script>alert(1)</script>"),),
-        terms=tuple(make_term(text, f"语境{text}语境", definition=f"是指{text}::}}}}", line=30 + i)
+        terms=tuple(make_term(text, f"在基层治理中推行{text}的做法", definition=f"是指{text}::}}}}", line=30 + i)
                     for i, text in enumerate(HOSTILE_TEXTS)))
     info = build(config, tmp_path, extraction, timestamp=1000)
     import_package(col, info.output)

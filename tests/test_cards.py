@@ -17,8 +17,8 @@ from deckgen.models import Extraction
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
 
 
-def notes_of(extraction, config, kind=None):
-    notes = make_notes(extraction, config, deck_name="理论", deck_key="k")
+def notes_of(extraction, config, kind=None, deck_name="理论"):
+    notes = make_notes(extraction, config, deck_name=deck_name, deck_key="k")
     return [n for n in notes if kind is None or n.kind == kind]
 
 
@@ -180,9 +180,14 @@ def test_answers_are_found_across_quotation_marks(config):
     first = notes_of(extraction, config, "list_item")[0]
     assert '一是<b class="hl">壮大“朋友圈</b>”。' in field(first, "Source")
     assert notes_of(extraction, config, "term_cloze") == []  # a different punctuation is a different text
-    term = make_term("社区吹哨部门报到", "建立“社区吹哨 部门报到”机制。")
+    term = make_term("社区吹哨部门报到", "建立“社区吹哨 部门报到”机制，推动资源下沉。")
     cloze = notes_of(dataclasses.replace(extraction, terms=(term,)), config, "term_cloze")[0]
-    assert field(cloze, "Text") == "建立“{{c1::社区吹哨 部门报到}}”机制。"
+    assert field(cloze, "Text") == "建立“{{c1::社区吹哨 部门报到}}”机制，推动资源下沉。"
+
+
+def test_no_context_cloze_when_too_few_words_surround_the_term(config):
+    extraction = sample_extraction(context="一是壮大“枫桥经验”。")
+    assert "term:枫桥经验" not in [n.key for n in notes_of(extraction, config, "term_cloze")]
 
 
 def test_no_context_cloze_when_the_context_is_only_the_term(config):
@@ -224,6 +229,12 @@ def test_deck_names_never_nest_through_a_title(config):
     assert notes_of(extraction, config)[0].deck == "学习::学习：二十大 精神"
 
 
+def test_the_deck_name_is_a_deck_path(config):
+    config["deck"]["name_template"] = "{deck}::{article}"
+    notes = notes_of(sample_extraction(), config, deck_name="学习资料::2023年第3期")
+    assert notes[0].deck == "学习资料::2023年第3期::党建引领社区治理的创新路径"
+
+
 def test_article_without_lists_or_terms_makes_no_subdeck(config):
     extraction = sample_extraction()
     extraction = Extraction(documents=(), articles=(*extraction.articles, article(2, title="图片说明")),
@@ -238,7 +249,7 @@ def test_bad_name_template_is_a_config_error(config):
 
 
 def test_a_note_found_in_two_articles_is_one_note_citing_both(config):
-    again = make_term("枫桥经验", "各地学习“枫桥经验”。", article=1, line=9)
+    again = make_term("枫桥经验", "各地学习“枫桥经验”，化解基层矛盾。", article=1, line=9)
     notes = notes_of(sample_extraction(extra_terms=(again,)), config, "term_cloze")
     feng = [n for n in notes if n.key == "term:枫桥经验"]
     assert len(feng) == 1

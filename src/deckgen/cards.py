@@ -38,6 +38,7 @@ KIND_TAGS = {"list_item": "deckgen::list", "list": "deckgen::list",
 
 FRONT_LIMIT = 150  # characters of context on a card's front
 BACK_LIMIT = 300  # characters of a quoted source sentence on the back
+MIN_CUE = 8  # characters of context a term-in-context cloze needs besides the blank (not "一是壮大“[...]”。")
 FLAG = "y"  # content of a gate field that switches a card or a feature on
 
 # Text is cut after one of these (clause ends, ASCII and full-width).
@@ -224,7 +225,9 @@ class _Builder:
 
     def deck_for(self, article: Article) -> str:
         values = {"deck": self.deck_name, "article": article.title, "source": PurePath(article.source).stem}
-        values = {name: " ".join(value.replace("::", "：").split()) for name, value in values.items()}
+        # the deck name is a deck path (学习资料::2023年第3期); a title or file name holding "::" must not nest
+        values = {name: " ".join(value.split() if name == "deck" else value.replace("::", "：").split())
+                  for name, value in values.items()}
         try:
             return self.template.format(**values)
         except (KeyError, IndexError, ValueError) as exc:
@@ -286,8 +289,9 @@ class _Builder:
                 definition = '<div class="label">原文</div>' + cite
             self.add("term", term.id, term.article, cite if term.definition else "",
                      Term=escape(term.term), Definition=definition, Reverse=reverse)
-        in_context = occurrences(term.context, term.term) and match_key(term.context) != match_key(term.term)
-        if "term_cloze" in self.kinds and in_context:  # a blank needs words around it
+        cue = len(match_key(term.context)) - len(match_key(term.term))
+        in_context = occurrences(term.context, term.term) and cue >= MIN_CUE
+        if "term_cloze" in self.kinds and in_context:  # a blank needs enough words around it to be guessable
             shown = clip(term.context, term.term)
             whole = shown == " ".join(term.context.split())
             text = marked(shown, term.term, lambda answer: cloze(answer, self.hint, term.term))
