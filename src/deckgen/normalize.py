@@ -32,6 +32,8 @@ ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三
                         r"|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳]|首先|其次|再次|最后)")
 AUTHOR_LINE = re.compile(r"^(?:□|■|◎|文[/／|｜]|作者[：:])\s*\S{2,12}$")
 END_PUNCT = SENTENCE_END + "”’」』)）"
+# "（一）聚力促进更高水平开放" alone on its line: a numbered sub-heading, not a sentence cut short
+SUBHEADING = re.compile(rf"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．])[^。！？；：，,]{{2,{HEADING_MAX}}}$")
 # punctuation that cannot start a block: the block continues the one before it
 CONTINUES = "，、。；：！？）」』”,;:.)"
 
@@ -167,6 +169,7 @@ def normalize(doc: Document) -> tuple[Paragraph, ...]:
             continue
         joinable = (prev is not None and not heading and not prev["heading"]
                     and not ends_sentence(prev["parts"][-1]) and not ITEM_START.match(text)
+                    and not SUBHEADING.match(prev["parts"][-1])
                     and not _starts_lost_marker(text, following))
         if joinable:
             prev["raw_starts"].append(sum(len(p) for p in prev["parts"]))

@@ -31,10 +31,10 @@ N = NUMERAL_CHARS
 UNITS = "个项大条种类位者级小张批场篇"
 COUNTED_NAME = re.compile(rf"^(?P<n>[{N}]{{1,2}})(?P<unit>[{UNITS}])?(?P<rest>\S+)$")
 COMPOUND_PART = re.compile(rf"([{N}])([^{N}]+)")  # 三升一降 = 三升 + 一降, 三去一降一补, 三严三实
+SERIES = re.compile(rf"[{N}]个")  # 两个基地、两个枢纽、两个网络: several names, not one
 QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
 # A、B、C“三个清单”: a chain of 、-separated parts ending right at the name
-BEFORE_ITEMS = re.compile(r"(?P<items>[^，。；：、]{1,40}(?:、[^，。；：、]{1,14})+(?:(?:和|及|与|以及)[^，。；：、]{1,12})?)"
-                          r"(?P<etc>等)?$")
+BEFORE_ITEMS = re.compile(r"(?P<items>[^，。；：、]{1,40}(?:、[^，。；：、]{1,14})+(?:(?:和|及|与|以及)[^，。；：、]{1,12})?)$")
 DASH_ITEMS = re.compile(rf"“(?P<items>[^“”—]{{1,6}}(?:—[^“”—]{{1,6}}){{1,9}})”(?P<name>[{N}][^，。；、“”]{{1,10}})")
 # A、B、C、D的四个X: an unquoted counted name right after 的, ending at punctuation
 UNQUOTED_AFTER_DE = re.compile(rf"的(?P<name>[{N}]{{1,2}}[个项大条种][\u4e00-\u9fff]{{1,6}}?)(?=[，。；、：]|$)")
@@ -51,13 +51,25 @@ def name_count(name: str) -> int | None:
     key = match_key(name)
     if key.endswith("位一体"):
         return chinese_number(key[0])  # 五位一体: five in one, not 5 + 1
-    parts = COMPOUND_PART.findall(key)
-    if len(parts) >= 2 and "".join(n + rest for n, rest in parts) == key and all(len(r) == 1 for _, r in parts):
-        return sum(chinese_number(n) or 0 for n, _ in parts) or None
+    if _compound_parts(key):
+        return sum(chinese_number(n) or 0 for n, _ in _compound_parts(key)) or None
     m = COUNTED_NAME.match(key)
-    if not m or (m.group("unit") is None and any(ch in N for ch in m.group("rest"))):
+    if not m or (m.group("unit") is None and any(ch in N for ch in m.group("rest"))) \
+            or SERIES.search(m.group("rest")):
         return None
     return chinese_number(m.group("n"))
+
+
+def _compound_parts(key: str) -> list[tuple[str, str]]:
+    """三严三实 → (三, 严), (三, 实); empty unless the whole name is numeral + one character, repeated.
+
+    四个一批 is four batches, not 四个 + 一批: a part "个" is a unit, not a part.
+    """
+    parts = COMPOUND_PART.findall(key)
+    if len(parts) >= 2 and "".join(n + rest for n, rest in parts) == key \
+            and all(len(r) == 1 and r != "个" for _, r in parts):
+        return parts
+    return []
 
 
 def name_keys(name: str) -> tuple[str, ...]:
@@ -68,8 +80,10 @@ def name_keys(name: str) -> tuple[str, ...]:
     key = match_key(name)
     if key.endswith("位一体"):
         return ()
-    parts = COMPOUND_PART.findall(key)
-    if len(parts) >= 2 and "".join(n + rest for n, rest in parts) == key and all(len(r) == 1 for _, r in parts):
+    parts = _compound_parts(key)
+    if parts:
+        if all(n == "一" for n, _ in parts):
+            return ()  # 一县一业: one industry for each county, not items
         return tuple(dict.fromkeys(rest for _, rest in parts))
     m = COUNTED_NAME.match(key)
     if not m or not HAN_RE.match(m.group("rest")) or any(ch in N for ch in m.group("rest")):
@@ -93,12 +107,16 @@ def items_before(prefix: str) -> tuple[list[str], bool] | None:
     if not m:
         return None
     raw = re.split(r"、|(?:以及|和|及|与)(?=[^、]*$)", m.group("items"))
+    if any(quoted_counted_names(part) for part in raw):
+        return None  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”: a series of names, not items
+    partial = raw[-1].endswith("等")
+    raw[-1] = raw[-1].removesuffix("等")
     items = [clean(i) for i in raw if clean(i)]
-    if len(items) < 2:
-        return None
+    if len(items) < 2 or any(len(match_key(i)) < 2 for i in items):
+        return None  # 东、中、西: single characters are not items a learner recites
     longest = max(len(match_key(i)) for i in items[1:])
     items[0] = clean(tail_words(strip_quotes(items[0]), longest))
-    return items, m.group("etc") is not None
+    return items, partial
 
 
 def _before_confidence(items: list[str], count: int, keys: tuple[str, ...], partial: bool) -> float:
@@ -108,9 +126,9 @@ def _before_confidence(items: list[str], count: int, keys: tuple[str, ...], part
         return 0.9 if keyed else (0.85 if count > 2 else 0.0)  # two parts before a 两个… name prove little
     if keyed:
         return 0.6
-    if len(items) >= 3 and (partial or abs(len(items) - count) == 1):
-        return 0.5  # kept, marked as a count mismatch
-    return 0.4 if len(items) >= 3 else 0.0
+    if count < 3 or len(items) < 3:
+        return 0.0
+    return 0.5 if partial or abs(len(items) - count) == 1 else 0.4  # kept, marked as a count mismatch
 
 
 # ---------------------------------------------------------------- items after the name

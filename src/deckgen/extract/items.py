@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..text import HAN_RE, match_key, strip_quotes
-from .words import head_words
+from .words import head_words, tail_words
 
 SHORT_ITEM = 16  # an item sentence this short (in Han characters) is kept whole: 加强宣传教育，培树文明新风
 MAX_ITEM = 24  # a first clause longer than this is cut at a word boundary
@@ -67,6 +67,8 @@ def split_items(text: str, count: int | None = None) -> list[str]:
         parts = [p for p in parts if p]
         if sep == "、" and parts:
             parts[-1:] = [clean(p) for p in LAST_JOINER.split(parts[-1]) if clean(p)]
+            if len(parts) >= 2:  # 农村集体所有的资金、资产、资源: the lead shared by all stays out of the first
+                parts[0] = tail_words(parts[0], max(len(p) for p in parts[1:]))
         if count is not None and len(parts) == count:
             return parts
         if len(parts) >= 2 and not best:
