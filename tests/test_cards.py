@@ -31,25 +31,26 @@ def one_list(*items, name="六个必须坚持", count=6, **kwargs):
                       terms=())
 
 
-@pytest.mark.parametrize("name, items, expected", [
-    ("六个必须坚持", ["必须坚持人民至上", "必须坚持自信自立"], [("必须坚持", "人民至上", ""), ("必须坚持", "自信自立", "")]),
-    ("基层议事", ["民事民提", "民事民议", "民事民办"], [("民事民", "提", ""), ("民事民", "议", ""), ("民事民", "办", "")]),
-    ("三个清单", ["资源清单", "需求清单"], [("", "资源", "清单"), ("", "需求", "清单")]),
-    # a lone shared character the name does not show is part of the answer
-    ("五治融合", ["以政治强引领", "以法治筑平安"], [("", "以政治强引领", ""), ("", "以法治筑平安", "")]),
+@pytest.mark.parametrize("items, expected", [
+    (["必须坚持人民至上", "必须坚持自信自立"], [("必须坚持", "人民至上", ""), ("必须坚持", "自信自立", "")]),
+    (["民事民提", "民事民议", "民事民办"], [("民事民", "提", ""), ("民事民", "议", ""), ("民事民", "办", "")]),
+    (["资源清单", "需求清单"], [("", "资源", "清单"), ("", "需求", "清单")]),
+    # a lone shared character is part of the answer
+    (["以政治强引领", "以法治筑平安"], [("", "以政治强引领", ""), ("", "以法治筑平安", "")]),
+    (["小板凳服务在前", "小铃铛教育在前"], [("", "小板凳服务", "在前"), ("", "小铃铛教育", "在前")]),
     # never cut inside a quotation
-    ("四小工作法", ["“小板凳”服务在前", "“小铃铛”教育在前"], [("", "“小板凳”服务", "在前"), ("", "“小铃铛”教育", "在前")]),
+    (["“小板凳”服务在前", "“小铃铛”教育在前"], [("", "“小板凳”服务", "在前"), ("", "“小铃铛”教育", "在前")]),
     # an item that is all shared part: whole items rather than an empty cloze
-    ("x", ["推进改革", "推进改革发展"], [("", "推进改革", ""), ("", "推进改革发展", "")]),
-    ("x", ["一项"], [("", "一项", "")]),
+    (["推进改革", "推进改革发展"], [("", "推进改革", ""), ("", "推进改革发展", "")]),
+    (["一项"], [("", "一项", "")]),
 ])
-def test_cloze_parts_keep_only_the_distinguishing_part(name, items, expected):
-    assert cloze_parts(items, name) == expected
+def test_cloze_parts_keep_only_the_distinguishing_part(items, expected):
+    assert cloze_parts(items) == expected
 
 
-@given(st.lists(st.text(min_size=1, max_size=8), min_size=1, max_size=6), st.text(max_size=6))
-def test_cloze_parts_rebuild_each_item_and_never_blank_it(items, name):
-    for item, (prefix, core, suffix) in zip(items, cloze_parts(items, name)):
+@given(st.lists(st.text(min_size=1, max_size=8), min_size=1, max_size=6))
+def test_cloze_parts_rebuild_each_item_and_never_blank_it(items):
+    for item, (prefix, core, suffix) in zip(items, cloze_parts(items)):
         assert prefix + core + suffix == item
         assert core.strip() or not item.strip()
 

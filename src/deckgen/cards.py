@@ -59,22 +59,22 @@ def note_id(deck_key: str, kind: str, key: str) -> str:
     return hashlib.sha1(f"{deck_key}\x1f{kind}\x1f{key}".encode()).hexdigest()[:12]
 
 
-def cloze_parts(items: Sequence[str], name: str) -> list[tuple[str, str, str]]:
+def cloze_parts(items: Sequence[str]) -> list[tuple[str, str, str]]:
     """Split each item into (shared prefix, part to cloze, shared suffix).
 
-    A prefix or suffix shared by every item stays visible when the list name
-    shows it (必须坚持 in 六个必须坚持) or it is at least two characters
-    (民事民 of 民事民提, 民事民议…); a single shared character the name does not
-    show (以 of 以政治强引领, 以法治筑平安) is clozed with the rest. An affix never
-    splits a quotation, and the clozed part is never empty: otherwise the whole
-    item is clozed.
+    A prefix or suffix shared by every item stays visible when it is at least
+    two characters (必须坚持 of 必须坚持人民至上…, 民事民 of 民事民提, 民事民议…); a
+    single shared character is clozed with the rest, as it is usually part of
+    the word the learner recalls (以 of 以政治强引领, 小 of 小板凳服务在前). An affix
+    never splits a quotation, and the clozed part is never empty: otherwise the
+    whole item is clozed.
     """
     if len(items) < 2:
         return [("", item, "") for item in items]
     prefix = _balanced(_common_prefix(items), _OPENERS, _CLOSERS)
     # the suffix is the common prefix of the reversed items, where closing quotes open
     suffix = _balanced(_common_prefix([item[len(prefix):][::-1] for item in items]), _CLOSERS, _OPENERS)[::-1]
-    prefix, suffix = (affix if len(affix) >= 2 or (affix and affix in name) else "" for affix in (prefix, suffix))
+    prefix, suffix = (affix if len(affix) >= 2 else "" for affix in (prefix, suffix))
     parts = [(prefix, item[len(prefix):len(item) - len(suffix)], suffix) for item in items]
     if any(not core.strip() for _, core, _ in parts):
         return [("", item, "") for item in items]
@@ -244,7 +244,7 @@ class _Builder:
 
     def add_list(self, lst: ExtractedList) -> None:
         items = [" ".join(item.split()) for item in lst.items]  # a line break inside an item is a space
-        parts = cloze_parts(items, lst.name)
+        parts = cloze_parts(items)
         has_own = len(lst.item_contexts) == len(items)
         contexts = lst.item_contexts if has_own else (lst.context,) * len(items)
         name = escape(lst.name)
