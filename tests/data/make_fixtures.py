@@ -229,7 +229,9 @@ def write_two_column_pdf() -> None:
         else:
             for i, line in enumerate(wrap(text, size, column_width, 2 * size)):
                 column_lines.append((size, 2 * size if i == 0 else 0, line))
-    half = (len(column_lines) + 1) // 2
+    half = len(column_lines) // 2
+    while column_lines[half][:2] != (size, 0):  # break between columns inside a paragraph, as newspapers do
+        half += 1
     for column, lines in enumerate((column_lines[:half], column_lines[half:])):
         x = MARGIN + column * (column_width + gutter)
         for row, (line_size, offset, text) in enumerate(lines):

@@ -13,10 +13,13 @@ grid. So the lines are put in reading order here, by ``reading_order``:
   cut the region into bands, read top to bottom; each band between them is
   read again.
 
-The text keeps its lines, as the normalize stage expects of PDF text: it rejoins
-wrapped lines itself. A blank line marks where a paragraph evidently starts: a
-gap wider than the line spacing, a change of font size (a heading), a first-line
-indent, a new column or a new page.
+Each line of the text is one block of the layout, its wrapped lines joined, as
+in the PDF-extracted text the normalize stage was built on (there a short line
+is taken for a heading). A block ends where a paragraph evidently does: at a gap
+wider than the line spacing, a change of font size (a heading), a first-line
+indent, a line ending well short of the column's right edge, or the end of a
+column or page. Normalize rejoins a block that a column or page break cut
+mid-sentence.
 
 A PDF whose pages carry pictures but no text is a scan; it gets a message asking
 for OCR instead of an empty deck. Text that pdfminer cannot map to characters
@@ -33,6 +36,7 @@ from dataclasses import dataclass
 
 from ..errors import InputError
 from ..models import Document
+from . import clean_block
 from .text import HAN
 
 try:  # the optional "pdf" extra
@@ -128,21 +132,25 @@ def rows(column: list[Line]) -> list[Line]:
     return merged
 
 
-def starts_paragraph(previous: Line, line: Line, column_left: float) -> bool:
-    gap = line.top - previous.bottom
+def starts_paragraph(previous: Line, line: Line, left: float, right: float) -> bool:
+    """Whether ``line`` evidently starts a new paragraph of a column spanning ``left`` to ``right``."""
+    gap = line.top - previous.bottom > 0.8 * line.height
     size_change = abs(line.height - previous.height) > 0.15 * max(line.height, previous.height)
-    indented = line.x0 - column_left > 1.5 * line.height
-    return gap > 0.8 * line.height or size_change or indented
+    indented = line.x0 - left > 1.5 * line.height
+    previous_short = right - previous.x1 > 2 * previous.height
+    return gap or size_change or indented or previous_short
 
 
-def column_text(column: list[Line]) -> str:
-    """A column's lines, a blank line before each evident paragraph start."""
+def column_blocks(column: list[Line]) -> list[str]:
+    """A column's paragraphs, each with its wrapped lines joined."""
     column = rows(column)
-    left = min(line.x0 for line in column)
-    text = column[0].text
+    left, right = min(line.x0 for line in column), max(line.x1 for line in column)
+    paragraphs = [[column[0].text]]
     for previous, line in zip(column, column[1:]):
-        text += ("\n\n" if starts_paragraph(previous, line, left) else "\n") + line.text
-    return text
+        if starts_paragraph(previous, line, left, right):
+            paragraphs.append([])
+        paragraphs[-1].append(line.text)
+    return [clean_block("\n".join(lines)) for lines in paragraphs]
 
 
 def page_lines(container, page_height: float) -> Iterator[Line]:
@@ -167,15 +175,15 @@ def read_pdf(data: bytes, source: str) -> Document:
     # char_margin 0.5: characters further apart than half a character are not one line,
     # so two columns with a narrow gutter are never read as one line
     params = LAParams(char_margin=0.5, all_texts=True, boxes_flow=None)
-    pages, scanned = [], False
+    blocks, scanned = [], False
     try:
         for layout in extract_pages(io.BytesIO(data), laparams=params):
             columns = reading_order(list(page_lines(layout, layout.height)))
-            pages.append("\n\n".join(column_text(column) for column in columns))
+            blocks += [block for column in columns for block in column_blocks(column)]
             scanned = scanned or (not columns and has_image(layout))
     except PSException:
         raise InputError(f"{source}: cannot be read as a PDF (damaged, or protected by a password?)") from None
-    text = "\n\n".join(page for page in pages if page)
+    text = "\n".join(blocks)
     if scanned and not text:
         raise InputError(f"{source}: has no text layer (a scan?); OCR it first, e.g. with ocrmypdf")
     if len(UNMAPPED.findall(text)) > len(HAN.findall(text)):
