@@ -336,6 +336,22 @@ def test_any_bytes_give_a_document_or_an_input_error(tmp_path_factory, data, suf
     assert document.text.strip()
 
 
+@settings(max_examples=80, deadline=None)
+@given(name=st.sampled_from(["jianwei.two-column.pdf", "scanned.pdf", "numbered.docx", "jianwei.docx"]),
+       damage=st.lists(st.tuples(st.floats(0, 1, exclude_max=True), st.integers(0, 255)), min_size=1, max_size=20),
+       kept=st.floats(0.05, 1))
+def test_a_damaged_docx_or_pdf_gives_a_document_or_an_input_error(tmp_path_factory, name, damage, kept):
+    data = bytearray((FORMATS / name).read_bytes())
+    for where, byte in damage:
+        data[int(where * len(data))] = byte
+    path = tmp_path_factory.mktemp("damaged") / name
+    path.write_bytes(data[:max(1, int(kept * len(data)))])
+    try:
+        read_source(path)
+    except InputError:
+        pass
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.text(alphabet=st.sampled_from("坚持人民至上自信自立守正创新问题导向系统观念胸怀天下，。、“”\n ab1"),
                min_size=1, max_size=200).filter(lambda text: re.search(r"[\u4e00-\u9fff]", text)))

@@ -17,14 +17,12 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import docx
 from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
-from lxml import etree
 
 from ..errors import InputError
 from ..models import Document
@@ -189,17 +187,22 @@ def paragraphs(container) -> Iterator[Paragraph]:
                     yield from paragraphs(cell)
 
 
-def read_docx(data: bytes, source: str) -> Document:
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError, etree.LxmlError):
-        raise InputError(f"{source}: cannot be opened as a Word document; re-save it as .docx in Word") from None
+def docx_blocks(document: docx.document.Document) -> list[str]:
+    """The text of every non-empty paragraph, a numbered one starting with its marker."""
     numbering = Numbering(document.part.numbering_part.element)
     blocks = []
     for paragraph in paragraphs(document):
         position = list_position(paragraph)
-        marker = numbering.marker(*position) if position else ""
+        marker = numbering.marker(*position) if position else ""  # an empty item still counts
         if paragraph.text.strip():
             blocks.append(marker + paragraph.text)
+    return blocks
+
+
+def read_docx(data: bytes, source: str) -> Document:
+    try:
+        blocks = docx_blocks(docx.Document(io.BytesIO(data)))
+    except Exception as exc:  # a damaged file raises anything from KeyError to zlib.error in zipfile and python-docx
+        raise InputError(f"{source}: cannot be opened as a Word document (damaged?); re-save it as .docx") from exc
     # docx XML is UTF-8 (or UTF-16, declared in the file): no encoding was guessed
     return blocks_document(source, blocks, "utf-8")

@@ -42,7 +42,6 @@ from .text import HAN
 try:  # the optional "pdf" extra
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTContainer, LTImage, LTTextLineHorizontal
-    from pdfminer.psparser import PSException
 except ImportError:
     extract_pages = None
 
@@ -175,16 +174,14 @@ def read_pdf(data: bytes, source: str) -> Document:
     # char_margin 0.5: characters further apart than half a character are not one line,
     # so two columns with a narrow gutter are never read as one line
     params = LAParams(char_margin=0.5, all_texts=True, boxes_flow=None)
-    blocks, scanned = [], False
     try:
-        for layout in extract_pages(io.BytesIO(data), laparams=params):
-            columns = reading_order(list(page_lines(layout, layout.height)))
-            blocks += [block for column in columns for block in column_blocks(column)]
-            scanned = scanned or (not columns and has_image(layout))
-    except PSException:
-        raise InputError(f"{source}: cannot be read as a PDF (damaged, or protected by a password?)") from None
+        pages = [(list(page_lines(layout, layout.height)), has_image(layout))
+                 for layout in extract_pages(io.BytesIO(data), laparams=params)]
+    except Exception as exc:  # a damaged file raises anything from KeyError to zlib.error in pdfminer
+        raise InputError(f"{source}: cannot be read as a PDF (damaged, or protected by a password?)") from exc
+    blocks = [block for lines, _ in pages for column in reading_order(lines) for block in column_blocks(column)]
     text = "\n".join(blocks)
-    if scanned and not text:
+    if not text and any(image for _, image in pages):
         raise InputError(f"{source}: has no text layer (a scan?); OCR it first, e.g. with ocrmypdf")
     if len(UNMAPPED.findall(text)) > len(HAN.findall(text)):
         raise InputError(f"{source}: its fonts do not say which characters they draw; OCR it first, e.g. with ocrmypdf")
