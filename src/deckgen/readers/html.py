@@ -105,7 +105,7 @@ class ArticleParser(HTMLParser):
             self.flush()
         if tag == "ol":
             start = attributes.get("start") or "1"
-            self.lists.append(int(start) - 1 if start.isdigit() else 0)
+            self.lists.append(int(start) - 1 if start.isdecimal() else 0)
         elif tag == "ul":
             self.lists.append(None)
         elif tag == "li" and self.lists and self.lists[-1] is not None:
