@@ -28,7 +28,7 @@ from .text import CJK, SENTENCE_END
 
 HEADING_MAX = 40
 # A block starting like this begins a new paragraph even when the previous one was cut mid-sentence.
-ITEM_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十]+[)）]"
+ITEM_START = re.compile(r"^(?:[—-]{2,}|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十]+[)）]"
                         r"|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳]|首先|其次|再次|最后)")
 AUTHOR_LINE = re.compile(r"^(?:□|■|◎|文[/／|｜]|作者[：:])\s*\S{2,12}$")
 END_PUNCT = SENTENCE_END + "”’」』)）"
@@ -163,6 +163,7 @@ def normalize(doc: Document) -> tuple[Paragraph, ...]:
             prev["heading"] = False
             continue
         if prev is not None and heading and prev["heading"] and not AUTHOR_LINE.match(text) \
+                and not ITEM_START.match(text) \
                 and not AUTHOR_LINE.match(prev["parts"][-1]) and len(prev["parts"]) < 3:
             prev["parts"].append(text)  # a heading split over lines
             prev["end_line"] = line

@@ -35,7 +35,10 @@ SERIES = re.compile(rf"[{N}]个")  # 两个基地、两个枢纽、两个网络:
 QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
 # A、B、C“三个清单”: a chain of 、-separated parts ending right at the name
 BEFORE_ITEMS = re.compile(r"(?P<items>[^，。；：、]{1,40}(?:、[^，。；：、]{1,14})+(?:(?:和|及|与|以及)[^，。；：、]{1,12})?)$")
-DASH_ITEMS = re.compile(rf"“(?P<items>[^“”—]{{1,6}}(?:—[^“”—]{{1,6}}){{1,9}})”(?P<name>[{N}][^，。；、“”]{{1,10}})")
+DASH_ITEMS = (  # “村—镇—县”三级联动 and 村—镇—县“三级联动”
+    re.compile(rf"“(?P<items>[^“”—]{{1,6}}(?:—[^“”—]{{1,6}}){{1,9}})”(?P<name>[{N}][^，。；、“”]{{1,10}})"),
+    re.compile(rf"(?P<items>[^“”—，。；、]{{1,6}}(?:—[^“”—，。；、]{{1,6}}){{1,9}})“(?P<name>[{N}][^“”]{{1,10}})”"),
+)
 # A、B、C、D的四个X: an unquoted counted name right after 的, ending at punctuation
 UNQUOTED_AFTER_DE = re.compile(rf"的(?P<name>[{N}]{{1,2}}[个项大条种][\u4e00-\u9fff]{{1,6}}?)(?=[，。；、：]|$)")
 CLAUSE_SPLIT = re.compile(r"[，,：；。]")
@@ -114,9 +117,13 @@ def items_before(prefix: str) -> tuple[list[str], bool] | None:
     items = [clean(i) for i in raw if clean(i)]
     if len(items) < 2 or any(len(match_key(i)) < 2 for i in items):
         return None  # 东、中、西: single characters are not items a learner recites
+    return _first_fitted(items), partial
+
+
+def _first_fitted(items: list[str]) -> list[str]:
+    """The first item of a chain cut to the length of the longest other: 建立村—镇—县 → 村, 镇, 县."""
     longest = max(len(match_key(i)) for i in items[1:])
-    items[0] = clean(tail_words(strip_quotes(items[0]), longest))
-    return items, partial
+    return [clean(tail_words(strip_quotes(items[0]), longest)), *items[1:]]
 
 
 def _before_confidence(items: list[str], count: int, keys: tuple[str, ...], partial: bool) -> float:
@@ -168,9 +175,9 @@ def counted_lists(article: Article) -> list[FoundList]:
     sentences = [(pi, s) for pi, p in enumerate(paras) for s in split_sentences(p.text)]
     for si, (pi, sentence) in enumerate(sentences):
         line = paras[pi].line
-        for m in DASH_ITEMS.finditer(sentence):
+        for m in (m for regex in DASH_ITEMS for m in regex.finditer(sentence)):
             name = m.group("name")
-            found.append(FoundList(name, name_count(name), "counted", tuple(m.group("items").split("—")),
+            found.append(FoundList(name, name_count(name), "counted", tuple(_first_fitted(m.group("items").split("—"))),
                                    article.index, sentence, line, 0.8, "counted:dashed", pi * 10000 + m.start()))
         named = [(m.group(1), m.start(), "counted:before") for m in QUOTED_NAME.finditer(sentence)]
         named += [(m.group("name"), m.start() + 1, "counted:before-unquoted")

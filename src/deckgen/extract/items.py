@@ -15,7 +15,7 @@ from .words import head_words, tail_words
 
 SHORT_ITEM = 16  # an item sentence this short (in Han characters) is kept whole: 加强宣传教育，培树文明新风
 MAX_ITEM = 24  # a first clause longer than this is cut at a word boundary
-QUOTED_ITEM = re.compile(r"^(?P<lead>[^“”]{0,6})“(?P<q>[^“”]{2,30})”$")
+QUOTED_ITEM = re.compile(r"^(?P<lead>[^“”]{0,6})“(?P<q>[^“”]{2,30})”(?:[，,；。]|$)")
 SENTENCE_SPLIT = re.compile(r"[。；！？]")
 CLAUSE_SPLIT = re.compile(r"[，,：:]")
 # separators of a spelled-out list, coarsest first: 务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗，…
