@@ -34,6 +34,7 @@ AUTHOR_LINE = re.compile(r"^(?:□|■|◎|文[/／|｜]|作者[：:])\s*\S{2,12
 END_PUNCT = SENTENCE_END + "”’」』)）"
 # "（一）聚力促进更高水平开放" alone on its line: a numbered sub-heading, not a sentence cut short
 SUBHEADING = re.compile(rf"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．])[^。！？；：，,]{{2,{HEADING_MAX}}}$")
+LEAD_IN_MIN = 20
 # punctuation that cannot start a block: the block continues the one before it
 CONTINUES = "，、。；：！？）」』”,;:.)"
 
@@ -120,6 +121,11 @@ def _starts_lost_marker(text: str, following: str) -> bool:
     return text.startswith("是") and "二是" in (text + following)[:400]
 
 
+def _leads_in(text: str) -> bool:
+    """A whole sentence ending in a colon leads into the paragraphs after it; a short label ("［1］一降三减：") does not."""
+    return text.endswith(("：", ":")) and len(text) >= LEAD_IN_MIN
+
+
 def _continues(text: str, prev: dict) -> bool:
     """A block that starts with continuing punctuation, or a short line after a body block cut at a comma.
 
@@ -170,7 +176,7 @@ def normalize(doc: Document) -> tuple[Paragraph, ...]:
             continue
         joinable = (prev is not None and not heading and not prev["heading"]
                     and not ends_sentence(prev["parts"][-1]) and not ITEM_START.match(text)
-                    and not SUBHEADING.match(prev["parts"][-1])
+                    and not SUBHEADING.match(prev["parts"][-1]) and not _leads_in(prev["parts"][-1])
                     and not _starts_lost_marker(text, following))
         if joinable:
             prev["raw_starts"].append(sum(len(p) for p in prev["parts"]))

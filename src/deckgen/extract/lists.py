@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Article, Paragraph, Section
+from ..normalize import SUBHEADING
 from ..segment import split_sentences
 from ..text import HAN_RE, NUMERAL_CHARS, chinese_number
 from .items import clean, split_items, strip_shared_lead, trim_item
@@ -45,6 +46,9 @@ COLON_LIST = re.compile(r"(?P<lead>[^。；！？：]{2,40})[：:](?P<body>[^：
 COLON_LEAD_VERB = re.compile(r"(?:是|为|包括|即|有|就是|分别是|概括为)$")
 MAX_COLON_PART = 16
 LONG_LEAD = 30  # a lead sentence longer than this names its list by its last clause
+BULLET = re.compile(r"^[^，,；：:！？]{3,}。$")  # one short phrase, one sentence
+SHORT_BULLET = 16
+MAX_BULLETS = 30  # paragraphs after a lead searched for its bullets
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,6 +188,40 @@ def _lead_name(lead: str) -> str:
     if len(lead) > LONG_LEAD and clauses and len(clauses[-1]) >= 4:
         return clauses[-1]
     return lead[:LONG_LEAD]
+
+
+# ---------------------------------------------------------------- bullets: short sentences opening paragraphs
+
+def lead_bullets(article: Article) -> list[FoundList]:
+    """Paragraphs opening with a short sentence (必须坚持人民至上。…) after a lead ending in a colon or a sub-heading.
+
+    The form of a report that sets its points in bold at the head of each paragraph, with no numbering.
+    """
+    found = []
+    offset = 0
+    for section in article.sections:
+        paras = section.paragraphs
+        for i, lead in enumerate(paras):
+            subheading = SUBHEADING.match(lead.text)
+            if not (lead.text.endswith(("：", ":")) or subheading):
+                continue
+            items, contexts = [], []
+            for para in paras[i + 1:i + 1 + MAX_BULLETS]:
+                if SUBHEADING.match(para.text) or para.text.endswith(("：", ":")):
+                    break
+                first = split_sentences(para.text)[0]
+                if BULLET.match(first) and len(HAN_RE.findall(first)) <= SHORT_BULLET:
+                    items.append(clean(first))
+                    contexts.append(first)
+            if len(items) < 3:
+                continue
+            name = heading_name(lead.text) if subheading else _lead_name(split_sentences(lead.text)[-1])
+            found.append(FoundList(
+                name=name, count=None, kind="enumerated", items=tuple(items), article=article.index,
+                context=contexts[0], line=paras[i + 1].line, confidence=0.6, rule="bullets",
+                position=(offset + i + 1) * 10000, item_contexts=tuple(contexts), lead=lead.text[-200:]))
+        offset += len(paras)
+    return found
 
 
 # ---------------------------------------------------------------- colon lists

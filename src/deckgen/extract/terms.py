@@ -66,11 +66,11 @@ def _parallel_slogans(sentence: str) -> list[str]:
     found = []
     for m in PARALLEL.finditer(sentence):
         parts = m.group(0).split("、")
+        parts[0] = parts[0][-len(parts[1]):]  # 推动事务共商: the verb before the run is not part of it
         if len({len(p) for p in parts}) != 1 or len(parts[0]) < 3:
             continue
-        shared = any(len({p[i] for p in parts}) == 1 for i in range(len(parts[0])))
-        if shared:
-            found.append(m.group(0))
+        if any(len({p[i] for p in parts}) == 1 for i in range(len(parts[0]))):
+            found.append("、".join(parts))
     return found
 
 

@@ -1,0 +1,64 @@
+"""Slogan terms: quoted, serial, nested, unquoted names and coinages; not speech, characters or scare quotes."""
+from __future__ import annotations
+
+from test_extract_lists import run
+
+
+def terms(text: str, **extract_options) -> dict:
+    return {t.term: t for t in run(text, **extract_options).terms}
+
+
+def test_serial_quotes_are_separate_terms():
+    found = terms("坚持“社区吹哨”、“部门报到”、“群众点单”，推动问题解决。")
+    assert {"社区吹哨", "部门报到", "群众点单"} <= set(found)
+
+
+def test_nested_quotes_give_the_inner_term_too():
+    found = terms("开展“学习‘枫桥经验’、争当平安先锋”主题活动，推进基层治理。")
+    assert "学习‘枫桥经验’、争当平安先锋" in found and "枫桥经验" in found
+
+
+def test_speech_quotations_and_single_characters_are_not_terms():
+    found = terms("居民黄方权说：“问题解决又快又好，我们很满意。”大家都说“好”。")
+    assert not found
+
+
+def test_a_scare_quoted_ordinary_word_is_only_a_candidate():
+    found = terms("有的干部热衷于拉“关系”，工作拖沓。")
+    assert found["关系"].confidence < 0.5
+
+
+def test_parallel_slogans_are_candidates_below_the_default_minimum():
+    found = terms("推动事务共商、发展共促、成果共享，实行民事民提、民事民议、民事民决。")
+    assert found["事务共商、发展共促、成果共享"].rule == "parallel"
+    assert found["民事民提、民事民议、民事民决"].confidence < 0.5
+
+
+def test_unquoted_counted_names():
+    found = terms("全力实施八大行动，加快培育十大产业集群建设。")
+    assert found["八大行动"].rule == "unquoted-name"
+    assert "十大产业集群" in found
+    assert not [t for t in found if t.startswith("十八大") or t.startswith("二十大")]
+
+
+def test_unquoted_congress_numbers_are_not_counted_names():
+    assert not terms("深入学习贯彻党的二十大精神和十八大以来的重要论述。")
+
+
+def test_coined_names_with_digits_or_latin_letters():
+    found = terms("构建1+N政策体系，推进5G+工业互联网发展，深化互联网+政务服务。")
+    assert {"1+N政策体系", "5G+工业互联网", "互联网+政务服务"} <= set(found)
+
+
+def test_definitions_the_text_gives():
+    found = terms("所谓“枫桥经验”，就是发动和依靠群众，坚持矛盾不上交。")
+    assert found["枫桥经验"].definition.startswith("发动和依靠群众")
+
+
+def test_web_page_clutter_yields_nothing():
+    text = ("下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n您的位置：首页 > 要闻\n来源：某某日报\n"
+            "时间：2026-02-11\n政府工作报告\n各位代表：现在我代表省人民政府作报告。\n"
+            "相关报道：\n“十五五”规划开局良好\n责任编辑：张三\n")
+    extraction = run(text)
+    assert not extraction.lists
+    assert not extraction.terms
