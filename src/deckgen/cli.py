@@ -113,7 +113,7 @@ def extract(sources, fmt, show_all, config_path, quiet, verbose):
     extraction = api.extract_sources(sources, config)
     if not show_all:
         extraction = api.confident(extraction, config["extract"]["min_confidence"])
-    for warning in extraction.warnings:
-        if verbose or "names" in warning:
+    if not quiet:
+        for warning in extraction.warnings:
             click.echo(f"warning: {warning}", err=True)
     click.echo(extraction_json(extraction) if fmt == "json" else extraction_table(extraction))
