@@ -27,9 +27,12 @@ from .models import Document, Paragraph
 from .text import CJK, SENTENCE_END
 
 HEADING_MAX = 40
-# A block starting like this begins a new paragraph even when the previous one was cut mid-sentence.
-ITEM_START = re.compile(r"^(?:[—-]{2,}|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十]+[)）]"
-                        r"|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳]|首先|其次|再次|最后)")
+# A numbered item or part title: a block starting like this begins a new paragraph even when the previous one
+# was cut mid-sentence, and is never merged into the heading above it.
+NUMBERED_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十]+[)）]"
+                            r"|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳]|首先|其次|再次|最后)")
+# …and "——" dash bullets: a block starting like either begins a new paragraph
+ITEM_START = re.compile(rf"^(?:[—-]{{2,}}|{NUMBERED_START.pattern[1:]})")
 AUTHOR_LINE = re.compile(r"^(?:□|■|◎|文[/／|｜]|作者[：:])\s*\S{2,12}$")
 END_PUNCT = SENTENCE_END + "”’」』)）"
 # "（一）聚力促进更高水平开放" alone on its line: a numbered sub-heading, not a sentence cut short
@@ -169,7 +172,7 @@ def normalize(doc: Document) -> tuple[Paragraph, ...]:
             prev["heading"] = False
             continue
         if prev is not None and heading and prev["heading"] and not AUTHOR_LINE.match(text) \
-                and not ITEM_START.match(text) \
+                and not NUMBERED_START.match(text) \
                 and not AUTHOR_LINE.match(prev["parts"][-1]) and len(prev["parts"]) < 3:
             prev["parts"].append(text)  # a heading split over lines
             prev["end_line"] = line

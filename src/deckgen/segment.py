@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .models import Article, Paragraph, Section
-from .normalize import AUTHOR_LINE, ITEM_START
+from .normalize import AUTHOR_LINE, NUMBERED_START
 from .text import CLOSE_QUOTES, SENTENCE_END
 
 AUTHOR_NAME = re.compile(r"^(?:□|■|◎|文[/／|｜]|作者[：:])\s*(?P<name>\S+)$")
@@ -52,12 +52,12 @@ def _article(piece: list[Paragraph], index: int, source: str) -> Article:
     if len(body) >= 2 and body[0].is_heading and AUTHOR_LINE.match(body[1].text):
         title, author, untitled = body[0].text, AUTHOR_NAME.match(body[1].text).group("name"), False
         body = body[2:]
-    elif len(body) >= 2 and body[0].is_heading and not ITEM_START.match(body[0].text):
+    elif len(body) >= 2 and body[0].is_heading and not NUMBERED_START.match(body[0].text):
         # a leading heading that is not a numbered section: the title; headings right after it that are not
         # numbered either (a subtitle, "省长 某某") belong to the title block, not to the sections
         title, untitled = body[0].text, False
         rest = 1
-        while rest < len(body) and body[rest].is_heading and not ITEM_START.match(body[rest].text):
+        while rest < len(body) and body[rest].is_heading and not NUMBERED_START.match(body[rest].text):
             rest += 1
         if rest == len(body):
             title, untitled, rest = None, True, 0  # only headings: a caption or a list of titles, not a title
