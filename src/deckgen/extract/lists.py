@@ -20,10 +20,11 @@ import re
 from dataclasses import dataclass
 
 from ..models import Article, Paragraph, Section
-from ..normalize import SUBHEADING
+from ..normalize import NUMBERED_START, SUBHEADING
 from ..segment import split_sentences
 from ..text import HAN_RE, NUMERAL_CHARS, chinese_number
 from .items import clean, split_items, strip_shared_lead, trim_item
+from .words import tail_words
 
 N = NUMERAL_CHARS
 MARKERS = (
@@ -42,10 +43,11 @@ DASH_BULLET = re.compile(r"^[—-]{2,}")
 HEADING_NUMBER = re.compile(rf"^(?:[{N}]+[、．.]|[（(][{N}\d]+[)）]|第[{N}]+(?:部分|章|节)?[　\s、：:]?|\d+[.．、])\s*")
 PART_TITLE = re.compile(rf"^(?:[{N}]+、|第[{N}]+)")
 # "……是：A，B，C": a lead clause ending in a colon, then a sentence of short parts
-COLON_LIST = re.compile(r"(?P<lead>[^。；！？：]{2,40})[：:](?P<body>[^：:。！？]{6,200})(?:。|$)")
-COLON_LEAD_VERB = re.compile(r"(?:是|为|包括|即|有|就是|分别是|概括为)$")
+COLON_LIST = re.compile(r"(?:^|(?<=[。；！？]))(?P<lead>[^。；！？：]{2,80})[：:](?P<body>[^：:。！？]{6,200})(?:。|$)")
+COLON_LEAD_VERB = re.compile(r"[，,]?(?:这就是|主要是|主要有|分别是|概括为|包括|就是|即|是|为|有)$")
 MAX_COLON_PART = 16
-LONG_LEAD = 30  # a lead sentence longer than this names its list by its last clause
+LONG_LEAD = 30  # a lead sentence longer than this names its list by its closing clauses
+MIN_NAME = 4
 BULLET = re.compile(r"^[^，,；：:！？]{3,}。$")  # one short phrase, one sentence
 SHORT_BULLET = 16
 MAX_BULLETS = 30  # paragraphs after a lead searched for its bullets
@@ -182,12 +184,16 @@ def _lead_sentence(paras: tuple[Paragraph, ...], first: _Marker) -> str:
 
 
 def _lead_name(lead: str) -> str:
-    """A lead sentence as a list name: its last clause when the sentence is long (…，主要做了以下工作：)."""
+    """A lead sentence as a list name: its closing clauses when the sentence is long (…，主要做了以下工作：)."""
     lead = lead.strip("：:，。； ")
-    clauses = [c for c in re.split(r"[，,]", lead) if c]
-    if len(lead) > LONG_LEAD and clauses and len(clauses[-1]) >= 4:
-        return clauses[-1]
-    return lead[:LONG_LEAD]
+    if len(lead) <= LONG_LEAD:
+        return lead
+    name = ""
+    for clause in reversed([c for c in re.split(r"[，,]", lead) if c]):
+        if len(name) >= MIN_NAME or len(clause) + len(name) > LONG_LEAD:
+            break
+        name = f"{clause}，{name}" if name else clause
+    return name if len(name) >= MIN_NAME else tail_words(lead, LONG_LEAD).lstrip("》」』”）)")
 
 
 # ---------------------------------------------------------------- bullets: short sentences opening paragraphs
@@ -207,8 +213,8 @@ def lead_bullets(article: Article) -> list[FoundList]:
                 continue
             items, contexts = [], []
             for para in paras[i + 1:i + 1 + MAX_BULLETS]:
-                if SUBHEADING.match(para.text) or para.text.endswith(("：", ":")):
-                    break
+                if SUBHEADING.match(para.text) or NUMBERED_START.match(para.text) or para.text.endswith(("：", ":")):
+                    break  # the next lead, or numbered items that are a list of their own
                 first = split_sentences(para.text)[0]
                 if BULLET.match(first) and len(HAN_RE.findall(first)) <= SHORT_BULLET:
                     items.append(clean(first))
@@ -235,10 +241,10 @@ def colon_lists(article: Article) -> list[FoundList]:
             parts = split_items(m.group("body"))
             if len(parts) < 3 or any(len(HAN_RE.findall(p)) > MAX_COLON_PART or len(p) < 2 for p in parts):
                 continue
-            confidence = 0.55 if COLON_LEAD_VERB.search(lead) else 0.45
-            name = COLON_LEAD_VERB.sub("", lead).strip("，, ") or lead
+            name = _lead_name(COLON_LEAD_VERB.sub("", lead))
+            confidence = 0.55 if COLON_LEAD_VERB.search(lead) and len(name) >= MIN_NAME else 0.45
             found.append(FoundList(
-                name=name[-30:], count=None, kind="enumerated", items=tuple(parts), article=article.index,
+                name=name or lead, count=None, kind="enumerated", items=tuple(parts), article=article.index,
                 context=m.group(0), line=para.line, confidence=confidence, rule="colon",
                 position=pi * 10000 + m.start(), lead=lead))
     return found
