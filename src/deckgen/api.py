@@ -7,20 +7,32 @@
 """
 from __future__ import annotations
 
+import collections
+import contextlib
 import dataclasses
+import functools
+import itertools
+import logging
+import multiprocessing
+import os
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .config import load_config
 from .deckspec import DeckSpec, is_deck_folder, load_deck_spec
 from .errors import ExtractionError, InputError, OutputError
 from .extract import extract_articles
-from .models import BuildResult, Document, Extraction
+from .models import Article, BuildResult, Document, ExtractedList, ExtractedTerm, Extraction, NoteSpec
 from .normalize import normalize
 from .read import SUPPORTED_SUFFIXES, read_source
 from .segment import segment
+
+log = logging.getLogger(__name__)
+# progress(documents, done): called before the work (done = 0) and after each document
+Progress = Callable[[tuple[Document, ...], int], None]
 
 
 def expand_sources(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
@@ -45,24 +57,71 @@ def expand_sources(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     return files, notes
 
 
-def extract_documents(documents: Iterable[Document], config: dict) -> Extraction:
-    """Run normalize → segment → extract over decoded documents; articles are numbered across all of them."""
+def extract_documents(documents: Iterable[Document], config: dict, *, progress: Progress | None = None,
+                      workers: int | None = None) -> Extraction:
+    """Run normalize → segment → extract over decoded documents; articles are numbered across all of them.
+
+    Articles are segmented here, in input order (their numbers run across documents); each document's
+    articles are then extracted in ``workers`` processes (None: one per core, when there are several
+    documents and enough text to pay for starting them). Extracting a document needs only its
+    articles and ``config``, so the result is the same as a serial run's.
+    ``progress(documents, done)`` is called before the work (done = 0) and after each document.
+    """
     documents = tuple(documents)
+    if progress is not None:
+        progress(documents, 0)
     articles, lists, terms, warnings = [], [], [], []
-    for doc in documents:
-        doc_articles = segment(normalize(doc), doc.source, first_index=len(articles))
-        titled, doc_lists, doc_terms = extract_articles(doc_articles, config)
-        articles += titled
-        lists += doc_lists
-        terms += doc_terms
-        if doc.encoding not in ("utf-8", "utf-8-sig"):
-            warnings.append(f"{doc.source}: read as {doc.encoding}")
+    with _extractor(documents, workers) as run:
+        for done, (doc, found) in enumerate(zip(documents, run(_segmented(documents), config)), 1):
+            titled, doc_lists, doc_terms = found
+            articles += titled
+            lists += doc_lists
+            terms += doc_terms
+            if doc.encoding not in ("utf-8", "utf-8-sig"):
+                warnings.append(f"{doc.source}: read as {doc.encoding}")
+            log.debug("%s: %s, %d characters, %d articles; lists by rule: %s; terms by rule: %s", doc.source,
+                      doc.encoding, len(doc.text), len(titled), _by_rule(doc_lists), _by_rule(doc_terms))
+            if progress is not None:
+                progress(documents, done)
     lists = _first_by_id(lists)
     terms = _first_by_id(terms)
     warnings += [f"{articles[l.article].source}: list '{l.name}' names {l.count} items but {len(l.items)} were found"
                  for l in lists if l.count_mismatch]
     return Extraction(documents=documents, articles=tuple(articles), lists=tuple(lists), terms=tuple(terms),
                       warnings=tuple(warnings))
+
+
+# Below this much text a serial run wins: each worker process loads jieba's dictionary (~0.6 s) itself.
+PARALLEL_MIN_CHARS = 300_000
+
+
+def _segmented(documents: tuple[Document, ...]) -> Iterator[tuple[Article, ...]]:
+    """Each document's articles, numbered on from the previous document's."""
+    first = 0
+    for doc in documents:
+        doc_articles = segment(normalize(doc), doc.source, first_index=first)
+        first += len(doc_articles)
+        yield doc_articles
+
+
+@contextlib.contextmanager
+def _extractor(documents: tuple[Document, ...], workers: int | None):
+    """A function mapping ``extract_articles`` over segmented documents, in order: serial or in a process pool."""
+    if workers is None:
+        enough = len(documents) > 1 and sum(len(d.text) for d in documents) >= PARALLEL_MIN_CHARS
+        workers = min(os.cpu_count() or 1, len(documents)) if enough else 1
+    if workers <= 1:
+        yield lambda segmented, config: (extract_articles(a, config) for a in segmented)
+        return
+    # fork: workers inherit the loaded modules (and jieba, once loaded) instead of importing them again
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(workers, mp_context=context) as pool:
+        yield lambda segmented, config: pool.map(extract_articles, segmented, itertools.repeat(config))
+
+
+def _by_rule(found: Iterable[ExtractedList | ExtractedTerm]) -> str:
+    counts = collections.Counter(f.rule for f in found)
+    return ", ".join(f"{rule} {n}" for rule, n in counts.most_common()) or "none"
 
 
 def _first_by_id(entries: list) -> list:
@@ -76,11 +135,12 @@ def _first_by_id(entries: list) -> list:
     return kept
 
 
-def extract_sources(sources: Iterable[str | Path], config: dict | None = None) -> Extraction:
+def extract_sources(sources: Iterable[str | Path], config: dict | None = None, *,
+                    progress: Progress | None = None) -> Extraction:
     """Read and extract every source (files or plain folders)."""
     config = config if config is not None else load_config()
     files, _ = expand_sources(sources)
-    return extract_documents((read_source(f) for f in files), config)
+    return extract_documents((read_source(f) for f in files), config, progress=progress)
 
 
 def confident(extraction: Extraction, min_confidence: float) -> Extraction:
@@ -91,37 +151,102 @@ def confident(extraction: Extraction, min_confidence: float) -> Extraction:
         terms=tuple(t for t in extraction.terms if t.confidence >= min_confidence))
 
 
-def build_deck(sources: Iterable[str | Path], *, config: dict | None = None, output: str | Path,
-               deck_name: str | None = None, deck_key: str | None = None, description: str = "",
-               tags: Iterable[str] = (), timestamp: float | None = None) -> BuildResult:
-    """Extract ``sources`` and write one ``.apkg`` to ``output``.
+@dataclasses.dataclass(frozen=True)
+class DeckNotes:
+    """A deck's notes before packaging: what ``package_deck`` writes and every export shows.
+
+    A note's ``key`` starts with the id of the list or term it was made from (a list item's
+    key is ``<list id>/<item key>``; ids hold no "/"): ``origin`` finds that list or term.
+    """
+
+    name: str  # the deck name ({deck} in deck.name_template)
+    key: str  # goes into every note's GUID
+    stem: str  # file name of the outputs: the deck folder's name, else the first source's stem
+    description: str
+    config: dict
+    files: tuple[Path, ...]
+    extraction: Extraction  # everything found (its warnings name encodings and count mismatches)
+    kept: Extraction  # what passed extract.min_confidence: the notes are made from this
+    notes: tuple[NoteSpec, ...]
+    skipped: tuple[str, ...] = ()  # files of a folder that were not read, and why
+
+    def default_path(self, suffix: str) -> Path:
+        """``<output_dir>/<stem><suffix>``, where an output goes when no path is given."""
+        return Path(self.config["output_dir"]) / f"{self.stem}{suffix}"
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, ExtractedList | ExtractedTerm]:
+        return {entry.id: entry for entry in (*self.kept.lists, *self.kept.terms)}
+
+    def origin(self, note: NoteSpec) -> ExtractedList | ExtractedTerm:
+        return self._by_id[note.key.split("/", 1)[0]]
+
+
+def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, deck_name: str | None = None,
+               deck_key: str | None = None, description: str = "", tags: Iterable[str] = (), stem: str | None = None,
+               progress: Progress | None = None) -> DeckNotes:
+    """Extract ``sources`` and make the notes of one deck (lists and terms at or above extract.min_confidence).
 
     ``deck_key`` goes into every note's GUID (a deck folder's ``key``; else the deck name).
-    Raises ``ExtractionError`` when nothing to study was found; nothing is written then.
+    Raises ``ExtractionError`` when nothing to study was found.
     """
     from .cards import make_notes
-    from .package import write_package
 
     config = config if config is not None else load_config()
-    output = Path(output)
-    check_output(output)
-    files, notes_skipped = expand_sources(sources)
-    extraction = extract_documents((read_source(f) for f in files), config)
+    files, skipped = expand_sources(sources)
+    extraction = extract_documents((read_source(f) for f in files), config, progress=progress)
     kept = confident(extraction, config["extract"]["min_confidence"])
     if not kept.lists and not kept.terms:
         names = ", ".join(str(f) for f in files)
         raise ExtractionError(f"{names}: no lists or terms found; check that this is study material "
                               "(slogans in quotes, numbered principles) or lower extract.min_confidence")
     name = deck_name or files[0].stem
-    description = description or _describe(files)
     notes = make_notes(kept, config, deck_name=name, deck_key=deck_key or name, extra_tags=tuple(tags))
-    info = write_package(notes, output, deck_key=deck_key or name, description=description,
-                         timestamp=timestamp)
+    return DeckNotes(name=name, key=deck_key or name, stem=stem or files[0].stem,
+                     description=description or _describe(files), config=config, files=tuple(files),
+                     extraction=extraction, kept=kept, notes=notes, skipped=tuple(skipped))
+
+
+def folder_notes(spec: DeckSpec, *, config_path: str | Path | None = None,
+                 progress: Progress | None = None) -> DeckNotes:
+    """The notes of a deck folder (its deck.yaml), its settings over the config's."""
+    config = load_config(config_path, overrides=spec.overrides, overrides_origin=str(spec.spec_path))
+    return deck_notes(spec.sources, config=config, deck_name=spec.name, deck_key=spec.key,
+                      description=spec.description, tags=spec.tags, stem=spec.folder.name, progress=progress)
+
+
+def source_notes(source: str | Path, *, config_path: str | Path | None = None,
+                 progress: Progress | None = None) -> DeckNotes:
+    """The notes of a deck folder, or of a file or plain folder as ``build`` would make them."""
+    if is_deck_folder(Path(source)):
+        return folder_notes(load_deck_spec(source), config_path=config_path, progress=progress)
+    return deck_notes([source], config=load_config(config_path), progress=progress)
+
+
+def package_deck(deck: DeckNotes, output: str | Path, *, timestamp: float | None = None) -> BuildResult:
+    """Write ``deck`` as one ``.apkg`` to ``output``, with its manifest."""
+    from .package import write_package
+
+    output = Path(output)
+    check_output(output)
+    info = write_package(deck.notes, output, deck_key=deck.key, description=deck.description, timestamp=timestamp)
+    kept = deck.kept
     return BuildResult(
-        output=str(output), decks=info.decks, articles=len({n.deck for n in notes}), lists=len(kept.lists),
+        output=str(output), decks=info.decks, articles=len({n.deck for n in deck.notes}), lists=len(kept.lists),
         terms=len(kept.terms), notes=info.notes, cards=info.cards,
         count_mismatches=tuple(l.name for l in kept.lists if l.count_mismatch),
-        warnings=extraction.warnings + tuple(notes_skipped), changes=info.changes)
+        warnings=deck.extraction.warnings + deck.skipped, changes=info.changes)
+
+
+def build_deck(sources: Iterable[str | Path], *, config: dict | None = None, output: str | Path,
+               deck_name: str | None = None, deck_key: str | None = None, description: str = "",
+               tags: Iterable[str] = (), timestamp: float | None = None,
+               progress: Progress | None = None) -> BuildResult:
+    """Extract ``sources`` and write one ``.apkg`` to ``output`` (see ``deck_notes``); nothing is written on error."""
+    check_output(Path(output))
+    deck = deck_notes(sources, config=config, deck_name=deck_name, deck_key=deck_key, description=description,
+                      tags=tags, progress=progress)
+    return package_deck(deck, output, timestamp=timestamp)
 
 
 def check_output(output: Path) -> None:
@@ -138,12 +263,12 @@ def _describe(files: list[Path]) -> str:
 
 
 def build_deck_folder(spec: DeckSpec, *, config_path: str | Path | None = None, output: str | Path | None = None,
-                      timestamp: float | None = None) -> BuildResult:
+                      timestamp: float | None = None, progress: Progress | None = None) -> BuildResult:
     """Build a deck folder (its deck.yaml) to ``output`` (default ``<output_dir>/<folder>.apkg``)."""
-    config = load_config(config_path, overrides=spec.overrides, overrides_origin=str(spec.spec_path))
-    output = Path(output) if output is not None else Path(config["output_dir"]) / f"{spec.folder.name}.apkg"
-    return build_deck(spec.sources, config=config, output=output, deck_name=spec.name, deck_key=spec.key,
-                      description=spec.description, tags=spec.tags, timestamp=timestamp)
+    if output is not None:
+        check_output(Path(output))
+    deck = folder_notes(spec, config_path=config_path, progress=progress)
+    return package_deck(deck, output if output is not None else deck.default_path(".apkg"), timestamp=timestamp)
 
 
 def find_deck_folders(root: str | Path = ".") -> list[Path]:
@@ -151,5 +276,6 @@ def find_deck_folders(root: str | Path = ".") -> list[Path]:
     return sorted(p for p in (Path(root) / "decks").glob("*") if is_deck_folder(p))
 
 
-__all__ = ["build_deck", "build_deck_folder", "confident", "expand_sources", "extract_documents",
-           "extract_sources", "find_deck_folders", "load_deck_spec"]
+__all__ = ["DeckNotes", "build_deck", "build_deck_folder", "confident", "deck_notes", "expand_sources",
+           "extract_documents", "extract_sources", "find_deck_folders", "folder_notes", "load_deck_spec",
+           "package_deck", "source_notes"]

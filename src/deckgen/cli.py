@@ -57,6 +57,7 @@ def build(sources, output, config_path, quiet, verbose):
     from . import api
     from .config import load_config
     from .deckspec import is_deck_folder, load_deck_spec
+    from .progress import ProgressBar, summary
 
     folders = [Path(s) for s in sources if is_deck_folder(Path(s))]
     plain = [s for s in sources if not is_deck_folder(Path(s))]
@@ -66,35 +67,19 @@ def build(sources, output, config_path, quiet, verbose):
             raise DeckgenError("no SOURCE given and no decks/*/deck.yaml here; give a file or a deck folder")
     if output is not None and len(folders) + (1 if plain else 0) > 1:
         raise click.UsageError("-o/--output writes one deck; give one deck folder, or files only")
-    results = []
-    for folder in folders:
-        results.append(api.build_deck_folder(load_deck_spec(folder), config_path=config_path, output=output))
+    if output is not None:
+        api.check_output(output)
+    decks = [functools.partial(api.folder_notes, load_deck_spec(folder), config_path=config_path) for folder in folders]
     if plain:
-        config = load_config(config_path)
-        target = output or Path(config["output_dir"]) / f"{api.expand_sources(plain)[0][0].stem}.apkg"
-        results.append(api.build_deck(plain, config=config, output=target))
-    for result in results:
+        decks.append(functools.partial(api.deck_notes, plain, config=load_config(config_path)))
+    for make_deck in decks:
+        with ProgressBar(enabled=not quiet and not verbose) as progress:
+            deck = make_deck(progress=progress)
+        result = api.package_deck(deck, output or deck.default_path(".apkg"))
         for warning in result.warnings:
             click.echo(f"warning: {warning}", err=True)
         if not quiet:
-            click.echo(_summary(result))
-
-
-def _summary(result) -> str:
-    line = (f"Wrote {result.output}: {result.articles} articles, {result.lists} lists, {result.terms} terms "
-            f"→ {result.notes} notes, {result.cards} cards")
-    if result.count_mismatches:
-        line += f"\n  count mismatch: {', '.join(result.count_mismatches)}"
-    changes = result.changes
-    if changes is not None and changes.previous:
-        line += (f"\n  against the previous build: {changes.new} new, {changes.changed} changed, "
-                 f"{changes.unchanged} unchanged, {len(changes.retired)} retired notes")
-        if changes.retired:
-            line += f"\n  retired notes stay in Anki until you delete them; find them with: {changes.retired_search}"
-        if changes.dropped:
-            line += (f"\n  {len(changes.dropped)} notes lost a card kind turned off in config; "
-                     f"find those cards with: {changes.dropped_search}")
-    return line
+            click.echo(summary(deck, result))
 
 
 @main.command()
@@ -117,3 +102,39 @@ def extract(sources, fmt, show_all, config_path, quiet, verbose):
         for warning in extraction.warnings:
             click.echo(f"warning: {warning}", err=True)
     click.echo(extraction_json(extraction) if fmt == "json" else extraction_table(extraction))
+
+
+@main.command("export")
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["csv", "tsv", "anki-txt", "md", "html"]), required=True,
+              help="csv/tsv: a card a row (front, back, source, tags); anki-txt: Anki's text import, updating "
+                   "the notes of the .apkg; md/html: a study handout.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (default: build/<name>.<ext>).")
+@common_options
+def export_command(source, fmt, output, config_path, quiet, verbose):
+    """Export the cards of SOURCE (a deck folder or a text file) for other apps, or as a handout."""
+    _export(source, fmt, output, config_path, quiet, verbose)
+
+
+@main.command()
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="Write here (default: build/<name>.preview.html).")
+@common_options
+def preview(source, output, config_path, quiet, verbose):
+    """Write every card of SOURCE (a deck folder or a text file), front and back, as one HTML page."""
+    _export(source, "preview", output, config_path, quiet, verbose)
+
+
+def _export(source: Path, fmt: str, output: Path | None, config_path: Path | None, quiet: bool, verbose: bool):
+    from . import api
+    from .export import write_export
+    from .progress import ProgressBar
+
+    with ProgressBar(enabled=not quiet and not verbose) as progress:
+        deck = api.source_notes(source, config_path=config_path, progress=progress)
+    for warning in (*deck.extraction.warnings, *deck.skipped):
+        click.echo(f"warning: {warning}", err=True)
+    path = write_export(deck, fmt, output)
+    if not quiet:
+        click.echo(str(path))

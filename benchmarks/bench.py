@@ -1,0 +1,181 @@
+"""Benchmark deckgen's ``extract`` and ``build`` against one plain ``jieba.lcut`` pass over the same text.
+
+    python benchmarks/bench.py                       # the corpus at 1x, 2x and 4x: a table
+    python benchmarks/bench.py --sizes 1 --json bench.json
+    python benchmarks/bench.py --profile build       # cProfile's top entries for one run
+
+The texts are ``../shared/bench/texts`` when present, else the sample beside this
+script (``--texts DIR`` for others). Every measurement runs in a fresh Python
+process, so each side pays its own imports and jieba's dictionary load, and the
+peak memory (``ru_maxrss``, of the process and of its worker processes) is its
+own. Size N× is the file list N times over: extraction reads and works through
+all of it, while the deck keeps one note per list or term, as for any repeated text.
+
+Targets (issue 7): extract at most 1.5× and build at most 2× the jieba pass, peak
+memory under 400 MB, ``deckgen --help`` under 0.3 s without importing jieba.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SHARED_TEXTS = HERE.parents[1] / "shared" / "bench" / "texts"
+SAMPLE_TEXTS = HERE / "sample"
+TASKS = ("jieba", "extract", "build")
+RATIO_TARGETS = {"extract": 1.5, "build": 2.0}  # at most this many times the jieba pass
+PEAK_MB_TARGET = 400
+HELP_SECONDS_TARGET = 0.3
+
+
+def corpus(texts: Path, size: int) -> list[Path]:
+    """The text files of ``texts``, sorted, ``size`` times over."""
+    files = sorted(p for p in texts.iterdir() if p.suffix == ".txt")
+    if not files:
+        raise SystemExit(f"{texts}: no .txt files to benchmark")
+    return files * size
+
+
+def run_task(task: str, files: list[Path]) -> int:
+    """Do ``task`` over ``files`` (imports included); return the characters processed."""
+    chars = sum(len(p.read_text(encoding="utf-8")) for p in files)
+    if task == "jieba":
+        import logging
+
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba.initialize()
+        for path in files:
+            jieba.lcut(path.read_text(encoding="utf-8"))
+    elif task == "extract":
+        from deckgen.api import extract_sources
+
+        extract_sources(files)
+    else:
+        from deckgen.api import build_deck
+
+        with tempfile.TemporaryDirectory() as tmp:
+            build_deck(files, output=Path(tmp) / "bench.apkg")
+    return chars
+
+
+def measure(task: str, texts: Path, size: int) -> dict:
+    """Run ``task`` in a fresh process; its seconds, characters and peak memory."""
+    out = subprocess.run([sys.executable, __file__, "--run", task, "--texts", str(texts), "--sizes", str(size)],
+                         check=True, capture_output=True, text=True)
+    return json.loads(out.stdout)
+
+
+def _child(task: str, texts: Path, size: int) -> None:
+    files = corpus(texts, size)
+    start = time.perf_counter()
+    chars = run_task(task, files)
+    seconds = time.perf_counter() - start
+    peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)  # kilobytes on Linux
+    print(json.dumps({"task": task, "size": size, "files": len(files), "chars": chars, "seconds": seconds,
+                      "peak_mb": peak_kb / 1024}))
+
+
+def startup() -> dict:
+    """``deckgen --help``: best of five wall times, and whether the CLI imports jieba to get there."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "deckgen", "--help"], check=True, capture_output=True)
+        times.append(time.perf_counter() - start)
+    probe = subprocess.run([sys.executable, "-c", "import sys, deckgen.cli; print('jieba' in sys.modules)"],
+                           check=True, capture_output=True, text=True)
+    return {"help_seconds": min(times), "jieba_at_startup": probe.stdout.strip() == "True"}
+
+
+def benchmark(texts: Path, sizes: list[int]) -> dict:
+    runs = []
+    for size in sizes:
+        base = None
+        for task in TASKS:
+            run = measure(task, texts, size)
+            base = base or run["seconds"]
+            run["chars_per_s"] = run["chars"] / run["seconds"]
+            run["ratio"] = run["seconds"] / base
+            run["target"] = RATIO_TARGETS.get(task)
+            run["ok"] = run["target"] is None or run["ratio"] <= run["target"]
+            runs.append(run)
+    result = {"texts": str(texts), "sizes": sizes, "runs": runs, **startup()}
+    result["peak_mb"] = max(run["peak_mb"] for run in runs)
+    result["ok"] = (all(run["ok"] for run in runs) and result["peak_mb"] < PEAK_MB_TARGET
+                    and result["help_seconds"] < HELP_SECONDS_TARGET and not result["jieba_at_startup"])
+    return result
+
+
+def table(result: dict) -> str:
+    def verdict(ok: bool) -> str:
+        return "ok" if ok else "MISSED"
+
+    lines = [f"texts: {result['texts']}",
+             f"{'size':>4}  {'task':<8}{'files':>6}{'chars':>11}{'seconds':>9}{'chars/s':>10}{'× jieba':>9}"
+             f"{'peak MB':>9}  target"]
+    for run in result["runs"]:
+        target = f"≤ {run['target']}× jieba  {verdict(run['ok'])}" if run["target"] else ""
+        lines.append(f"{run['size']:>3}×  {run['task']:<8}{run['files']:>6}{run['chars']:>11,}{run['seconds']:>9.2f}"
+                     f"{run['chars_per_s'] / 1000:>9.0f}k{run['ratio']:>9.2f}{run['peak_mb']:>9.0f}  {target}")
+    lines.append(f"largest process peak: {result['peak_mb']:.0f} MB (target < {PEAK_MB_TARGET} MB) "
+                 f"{verdict(result['peak_mb'] < PEAK_MB_TARGET)}")
+    lines.append(f"deckgen --help: {result['help_seconds']:.2f} s (target < {HELP_SECONDS_TARGET} s), jieba imported: "
+                 f"{'yes' if result['jieba_at_startup'] else 'no'}  "
+                 f"{verdict(result['help_seconds'] < HELP_SECONDS_TARGET and not result['jieba_at_startup'])}")
+    for task in TASKS:
+        rates = [run["chars_per_s"] for run in result["runs"] if run["task"] == task]
+        if len(rates) > 1:
+            lines.append(f"{task}: characters per second from {result['sizes'][0]}× to {result['sizes'][-1]}×: "
+                         f"{rates[-1] / rates[0]:.2f} of the first (1.00: linear)")
+    return "\n".join(lines)
+
+
+def profile(task: str, texts: Path, size: int, top: int) -> str:
+    """cProfile's ``top`` entries by cumulative and by own time, for ``task`` in this process."""
+    import cProfile
+    import io
+    import pstats
+
+    profiler = cProfile.Profile()
+    profiler.runcall(run_task, task, corpus(texts, size))
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).strip_dirs()
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--texts", type=Path, default=SHARED_TEXTS if SHARED_TEXTS.is_dir() else SAMPLE_TEXTS,
+                        help="folder of .txt files (default: ../shared/bench/texts, else benchmarks/sample)")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 2, 4], help="corpus multiples (default 1 2 4)")
+    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument("--profile", choices=TASKS, help="profile one task at the first size instead")
+    parser.add_argument("--top", type=int, default=15, help="profile entries to show (default 15)")
+    parser.add_argument("--run", choices=TASKS, help=argparse.SUPPRESS)  # the measured child process
+    args = parser.parse_args(argv)
+    if args.run:
+        _child(args.run, args.texts, args.sizes[0])
+        return 0
+    if args.profile:
+        print(profile(args.profile, args.texts, args.sizes[0], args.top))
+        return 0
+    result = benchmark(args.texts, args.sizes)
+    print(table(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
