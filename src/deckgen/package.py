@@ -305,7 +305,10 @@ def _read_manifest(path: Path, deck_key: str) -> dict:
 
 
 def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
-    """Write ``path`` through a temporary file beside it, so it is either the old file or the new one."""
+    """Write ``path`` through a temporary file beside it, so it is either the old file or the new one.
+
+    The temporary file goes whatever stops the write: an error, a full disk or Ctrl-C.
+    """
     tmp = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -314,8 +317,10 @@ def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
         tmp = Path(name)
         write(tmp)
         os.replace(tmp, path)
+        tmp = None
     except OSError as exc:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
         raise OutputError(f"{path}: cannot write ({exc.strerror or exc}); "
                           "check that the folder exists and is writable, or choose another output with -o") from None
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
