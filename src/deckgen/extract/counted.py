@@ -44,6 +44,7 @@ UNQUOTED_AFTER_DE = re.compile(rf"的(?P<name>[{N}]{{1,2}}[个项大条种][\u4e
 CLAUSE_SPLIT = re.compile(r"[，,：；。]")
 PARALLEL_WINDOW = 15  # sentences after a name searched for its same-shaped items
 MAX_PARALLEL_ITEM = 12
+MAX_PREFIX = 200  # characters before a name searched for its items (the chain pattern allows no more)
 
 
 def name_count(name: str) -> int | None:
@@ -105,7 +106,7 @@ def _has_key(item: str, keys: tuple[str, ...]) -> bool:
 
 def items_before(prefix: str) -> tuple[list[str], bool] | None:
     """资源、需求、服务 from the text right before a name; also whether the chain ended in 等 (a partial list)."""
-    prefix = prefix.rstrip("“")
+    prefix = prefix[-MAX_PREFIX:].rstrip("“")
     m = BEFORE_ITEMS.search(prefix[:-1] if prefix.endswith("的") else prefix)
     if not m:
         return None

@@ -31,6 +31,7 @@ from ..segment import split_sentences
 from ..text import match_key
 from .lists import FoundList
 
+MAX_SPOTS = 50
 MAX_GAP = 3  # characters between two items of a formulation spelled out in one run
 SHORT_NAME = 2  # a name this short (三农, 四风) counts as mentioned only inside quotes
 
@@ -45,14 +46,11 @@ class Formulation:
     document: str
     found: str | None  # "file:line" in the benchmark texts where the items appear
     verified: bool
+    item_keys: tuple[tuple[str, ...], ...]  # ``items`` as match keys
 
     @property
     def display_items(self) -> tuple[str, ...]:
         return tuple(forms[0] for forms in self.items)
-
-    @property
-    def item_keys(self) -> tuple[tuple[str, ...], ...]:
-        return tuple(tuple(match_key(f) for f in forms) for forms in self.items)
 
     @property
     def definition(self) -> str:
@@ -71,7 +69,8 @@ def _entry(raw: dict, origin: str) -> Formulation:
     found = raw.get("found")
     return Formulation(name=raw["name"], aliases=tuple(raw.get("aliases") or ()), items=items,
                        document=str(raw.get("document") or ""), found=found,
-                       verified=bool(raw.get("verified", found is not None)))
+                       verified=bool(raw.get("verified", found is not None)),
+                       item_keys=tuple(tuple(match_key(f) for f in forms) for forms in items))
 
 
 def parse_lexicon(text: str, origin: str) -> list[Formulation]:
@@ -182,8 +181,9 @@ def locate(text: str, formulation: Formulation) -> list[str] | None:
 
 
 def _positions(text: str, form: str) -> list[int]:
+    """Where ``form`` occurs in ``text``: the first ``MAX_SPOTS`` places (a paragraph repeating it more is no list)."""
     found, start = [], text.find(form)
-    while start >= 0:
+    while start >= 0 and len(found) < MAX_SPOTS:
         found.append(start)
         start = text.find(form, start + 1)
     return found

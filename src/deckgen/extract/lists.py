@@ -48,6 +48,7 @@ COLON_LEAD_VERB = re.compile(r"[，,]?(?:这就是|主要是|主要有|分别是
 MAX_COLON_PART = 16
 LONG_LEAD = 30  # a lead sentence longer than this names its list by its closing clauses
 MIN_NAME = 4
+LEAD_WINDOW = 300  # characters looked at around a marker: a lead or a sentence longer than this is cut
 BULLET = re.compile(r"^[^，,；：:！？]{3,}。$")  # one short phrase, one sentence
 SHORT_BULLET = 16
 MAX_BULLETS = 30  # paragraphs after a lead searched for its bullets
@@ -161,24 +162,26 @@ def _run_items(paras: tuple[Paragraph, ...], run: list[_Marker]) -> tuple[list[s
         nxt = run[i + 1] if i + 1 < len(run) else None
         text = paras[m.para].text
         same_para = nxt is not None and nxt.para == m.para
-        segment = text[m.end:nxt.start if same_para else len(text)]
-        inline = same_para and text[:nxt.start].rstrip().endswith(("，", ","))
+        segment = text[m.end:min(nxt.start if same_para else len(text), m.end + LEAD_WINDOW)]
+        inline = same_para and text[max(0, nxt.start - 4):nxt.start].rstrip().endswith(("，", ","))
         items.append(trim_item(segment, inline))
         contexts.append(_sentence_at(text, m.start))
     return [clean(i) for i in strip_shared_lead(items)], contexts
 
 
 def _sentence_at(text: str, pos: int) -> str:
-    start = max(text.rfind(ch, 0, pos) for ch in "。！？；") + 1
-    ends = [i for i in (text.find(ch, pos) for ch in "。！？；") if i >= 0]
-    return text[start:(min(ends) + 1 if ends else len(text))].strip()
+    """The sentence around ``pos``, looking no further than ``LEAD_WINDOW`` characters either way."""
+    low, high = max(0, pos - LEAD_WINDOW), min(len(text), pos + LEAD_WINDOW)
+    start = max(text.rfind(ch, low, pos) for ch in "。！？；")
+    ends = [i for i in (text.find(ch, pos, high) for ch in "。！？；") if i >= 0]
+    return text[(start + 1 if start >= 0 else low):(min(ends) + 1 if ends else high)].strip()
 
 
 def _lead_sentence(paras: tuple[Paragraph, ...], first: _Marker) -> str:
     """The sentence just before the first item: in its paragraph up to the marker, else ending the paragraph before."""
-    before = paras[first.para].text[:first.start].strip()
+    before = paras[first.para].text[max(0, first.start - LEAD_WINDOW):first.start].strip()
     if not before and first.para > 0:
-        before = paras[first.para - 1].text
+        before = paras[first.para - 1].text[-LEAD_WINDOW:]
     sentences = split_sentences(before)
     return sentences[-1] if sentences else ""
 

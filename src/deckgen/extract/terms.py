@@ -117,7 +117,7 @@ def find_terms(articles: tuple[Article, ...], ignore: set[str], user_dict: str |
         for para in article.paragraphs:
             for sentence in split_sentences(para.text):
                 for text, start in _quoted(sentence):
-                    confidence = _is_slogan(text, sentence[:start])
+                    confidence = _is_slogan(text, sentence[max(0, start - 8):start])
                     if confidence == 0.0:
                         continue
                     rule = "quoted"
