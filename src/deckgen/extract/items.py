@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..text import HAN_RE, match_key, strip_quotes
+from ..text import HAN_RE, strip_quotes
 from .words import head_words, tail_words
 
 SHORT_ITEM = 16  # an item sentence this short (in Han characters) is kept whole: 加强宣传教育，培树文明新风
@@ -75,8 +75,3 @@ def split_items(text: str, count: int | None = None) -> list[str]:
             best = parts
     return best
 
-
-def matches_item(found: str, expected: str) -> bool:
-    """Whether an item found in a text is the expected item (one contains the other, ignoring punctuation)."""
-    a, b = match_key(found), match_key(expected)
-    return len(min(a, b, key=len)) >= 2 and (a in b or b in a)
