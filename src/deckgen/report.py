@@ -17,7 +17,8 @@ def extraction_dict(extraction: Extraction) -> dict:
                    "article": l.article, "context": l.context, "confidence": l.confidence, "rule": l.rule,
                    "count_mismatch": l.count_mismatch, "line": l.line} for l in extraction.lists],
         "terms": [{"id": t.id, "term": t.term, "article": t.article, "context": t.context,
-                   "definition": t.definition, "confidence": t.confidence, "rule": t.rule, "line": t.line}
+                   "definition": t.definition, "definition_source": t.definition_source,
+                   "confidence": t.confidence, "rule": t.rule, "line": t.line}
                   for t in extraction.terms],
         "warnings": list(extraction.warnings),
     }
@@ -45,6 +46,8 @@ def extraction_table(extraction: Extraction) -> str:
             lines += [f"      {i}. {item}" for i, item in enumerate(l.items, 1)]
         for t in terms:
             definition = f"  = {t.definition[:40]}…" if t.definition else ""
+            if t.definition_source:
+                definition += f" ({t.definition_source})"
             lines.append(f"  term {t.term}  [{t.confidence:.2f} {t.rule}]{definition}")
         lines.append("")
     lines.append(f"{len(extraction.articles)} articles, {len(extraction.lists)} lists, {len(extraction.terms)} terms")
