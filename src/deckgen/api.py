@@ -11,6 +11,7 @@ import collections
 import contextlib
 import dataclasses
 import functools
+import html
 import itertools
 import logging
 import multiprocessing
@@ -22,6 +23,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .config import load_config
+from .curate import Review, candidate, curate, merge, occurrences_by_id, read_candidates, tag_notes, write_candidates
 from .deckspec import DeckSpec, is_deck_folder, load_deck_spec
 from .errors import ExtractionError, InputError, OutputError
 from .extract import extract_articles
@@ -58,8 +60,11 @@ def expand_sources(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
 
 
 def extract_documents(documents: Iterable[Document], config: dict, *, progress: Progress | None = None,
-                      workers: int | None = None) -> Extraction:
+                      workers: int | None = None, every_occurrence: bool = False) -> Extraction:
     """Run normalize → segment → extract over decoded documents; articles are numbered across all of them.
+
+    A list or term found in several articles is kept once, where first found; with
+    ``every_occurrence`` it is kept each time (a deck's notes cite every source).
 
     Articles are segmented here, in input order (their numbers run across documents); each document's
     articles are then extracted in ``workers`` processes (None: one per core, when there are several
@@ -83,8 +88,9 @@ def extract_documents(documents: Iterable[Document], config: dict, *, progress: 
                       doc.encoding, len(doc.text), len(titled), _by_rule(doc_lists), _by_rule(doc_terms))
             if progress is not None:
                 progress(documents, done)
-    lists = _first_by_id(lists)
-    terms = _first_by_id(terms)
+    if not every_occurrence:
+        lists = _first_by_id(lists)
+        terms = _first_by_id(terms)
     warnings += [f"{articles[l.article].source}: list '{l.name}' names {l.count} items but {len(l.items)} were found"
                  for l in lists if l.count_mismatch]
     return Extraction(documents=documents, articles=tuple(articles), lists=tuple(lists), terms=tuple(terms),
@@ -184,8 +190,9 @@ class DeckNotes:
 
 def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, deck_name: str | None = None,
                deck_key: str | None = None, description: str = "", tags: Iterable[str] = (), stem: str | None = None,
-               progress: Progress | None = None) -> DeckNotes:
-    """Extract ``sources`` and make the notes of one deck (lists and terms at or above extract.min_confidence).
+               progress: Progress | None = None, candidates: Path | None = None) -> DeckNotes:
+    """Extract ``sources`` and make the notes of one deck: the lists and terms the decisions of
+    ``candidates`` (a deck folder's candidates.yaml) keep; undecided ones follow ``review.undecided``.
 
     ``deck_key`` goes into every note's GUID (a deck folder's ``key``; else the deck name).
     Raises ``ExtractionError`` when nothing to study was found.
@@ -194,16 +201,25 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
 
     config = config if config is not None else load_config()
     files, skipped = expand_sources(sources)
-    extraction = extract_documents((read_source(f) for f in files), config, progress=progress)
-    kept = confident(extraction, config["extract"]["min_confidence"])
+    extraction = extract_documents((read_source(f) for f in files), config, progress=progress,
+                                   every_occurrence=True)
+    curated = curate(extraction, config, candidates)
+    if curated.unreviewed:
+        extraction = dataclasses.replace(extraction, warnings=(
+            *extraction.warnings, f"{candidates}: {curated.unreviewed} candidates found since the last review are "
+            f"built per review.undecided; run `deckgen review {candidates.parent}` to decide on them"))
+    kept = dataclasses.replace(curated.extraction, lists=tuple(_first_by_id(curated.extraction.lists)),
+                               terms=tuple(_first_by_id(curated.extraction.terms)))
     if not kept.lists and not kept.terms:
         names = ", ".join(str(f) for f in files)
         raise ExtractionError(f"{names}: no lists or terms found; check that this is study material "
                               "(slogans in quotes, numbered principles) or lower extract.min_confidence")
     name = deck_name or files[0].stem
-    notes = make_notes(kept, config, deck_name=name, deck_key=deck_key or name, extra_tags=tuple(tags))
+    notes = make_notes(curated.extraction, config, deck_name=name, deck_key=deck_key or name, extra_tags=tuple(tags),
+                       item_ids=curated.item_ids)
+    notes = tag_notes(notes, curated.tags)
     return DeckNotes(name=name, key=deck_key or name, stem=stem or files[0].stem,
-                     description=description or _describe(files), config=config, files=tuple(files),
+                     description=_describe(files, description), config=config, files=tuple(files),
                      extraction=extraction, kept=kept, notes=notes, skipped=tuple(skipped))
 
 
@@ -212,7 +228,8 @@ def folder_notes(spec: DeckSpec, *, config_path: str | Path | None = None,
     """The notes of a deck folder (its deck.yaml), its settings over the config's."""
     config = load_config(config_path, overrides=spec.overrides, overrides_origin=str(spec.spec_path))
     return deck_notes(spec.sources, config=config, deck_name=spec.name, deck_key=spec.key,
-                      description=spec.description, tags=spec.tags, stem=spec.folder.name, progress=progress)
+                      description=spec.description, tags=spec.tags, stem=spec.folder.name, progress=progress,
+                      candidates=spec.candidates_path)
 
 
 def source_notes(source: str | Path, *, config_path: str | Path | None = None,
@@ -257,9 +274,11 @@ def check_output(output: Path) -> None:
         raise OutputError(f"{output}: a deck file must end in .apkg; give a name like {output.with_suffix('.apkg').name}")
 
 
-def _describe(files: list[Path]) -> str:
+def _describe(files: list[Path], description: str = "") -> str:
+    """The deck description Anki shows: the deck's own, then its sources, build date and deckgen version."""
     date = time.strftime("%Y-%m-%d")
-    return f"Sources: {', '.join(f.name for f in files)}. Built {date} with deckgen {__version__}."
+    built = f"Sources: {', '.join(f.name for f in files)}. Built {date} with deckgen {__version__}."
+    return f"{html.escape(description)}<br>{built}" if description else built
 
 
 def build_deck_folder(spec: DeckSpec, *, config_path: str | Path | None = None, output: str | Path | None = None,
@@ -271,6 +290,34 @@ def build_deck_folder(spec: DeckSpec, *, config_path: str | Path | None = None, 
     return package_deck(deck, output if output is not None else deck.default_path(".apkg"), timestamp=timestamp)
 
 
+def new_deck(name: str, sources: Iterable[str | Path], root: str | Path = ".") -> Path:
+    """Make ``root/decks/NAME`` with copies of ``sources`` and a first deck.yaml; nothing is written on error."""
+    from .deckspec import create_deck_folder
+
+    if not name or name.startswith(".") or Path(name).name != name or "\\" in name:
+        raise OutputError(f"{name!r}: a deck name is a plain folder name, e.g. 2023-theory; "
+                          "it cannot hold / or start with a dot")
+    files, _ = expand_sources(sources)
+    if not files:
+        raise InputError("no source given; name the text files of the deck")
+    for file in files:
+        read_source(file)  # refuse what build could not read, before anything is written
+    return create_deck_folder(Path(root) / "decks" / name, files)
+
+
+def review_deck(spec: DeckSpec, *, config_path: str | Path | None = None,
+                progress: Progress | None = None) -> Review:
+    """Write the deck folder's candidates.yaml: every list and term found, merged with earlier decisions."""
+    config = load_config(config_path, overrides=spec.overrides, overrides_origin=str(spec.spec_path))
+    extraction = extract_documents((read_source(f) for f in spec.sources), config, progress=progress,
+                                   every_occurrence=True)
+    fresh = [candidate(found, extraction, spec.folder) for found in occurrences_by_id(extraction).values()]
+    path = spec.candidates_path
+    review = merge(read_candidates(path) if path.is_file() else None, fresh, str(path))
+    write_candidates(path, review.entries, deck=spec.name, folder=str(spec.folder))
+    return review
+
+
 def find_deck_folders(root: str | Path = ".") -> list[Path]:
     """Every ``decks/*/deck.yaml`` under ``root``, sorted."""
     return sorted(p for p in (Path(root) / "decks").glob("*") if is_deck_folder(p))
@@ -278,4 +325,4 @@ def find_deck_folders(root: str | Path = ".") -> list[Path]:
 
 __all__ = ["DeckNotes", "build_deck", "build_deck_folder", "confident", "deck_notes", "expand_sources",
            "extract_documents", "extract_sources", "find_deck_folders", "folder_notes", "load_deck_spec",
-           "package_deck", "source_notes"]
+           "new_deck", "package_deck", "review_deck", "source_notes"]

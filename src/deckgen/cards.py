@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
@@ -196,7 +196,7 @@ class _Builder:
     """Collects notes in reading order, merging a note found again in a later article."""
 
     def __init__(self, config: dict, deck_name: str, deck_key: str, articles: Sequence[Article],
-                 extra_tags: tuple[str, ...]) -> None:
+                 extra_tags: tuple[str, ...], item_ids: Mapping[str, Sequence[str]]) -> None:
         cards = config["cards"]
         self.kinds = set(cards["kinds"])
         self.cue_style = cards["cue_style"]
@@ -207,6 +207,7 @@ class _Builder:
         self.deck_name = deck_name
         self.deck_key = deck_key
         self.extra_tags = extra_tags
+        self.item_ids = item_ids
         self.articles = {article.index: article for article in articles}
         self.drafts: dict[tuple[str, str], _Draft] = {}
 
@@ -248,11 +249,11 @@ class _Builder:
         has_own = len(lst.item_contexts) == len(items)
         contexts = lst.item_contexts if has_own else (lst.context,) * len(items)
         name = escape(lst.name)
+        item_keys = self.item_ids.get(lst.id) or [match_key(item) for item in items]
         if "list_item" in self.kinds:
             seen = set()
-            for i, (item, context) in enumerate(zip(items, contexts)):
-                item_key = match_key(item)
-                if not item_key or item_key in seen:  # nothing to recall, or asked already
+            for i, (item, item_key, context) in enumerate(zip(items, item_keys, contexts)):
+                if not match_key(item) or item_key in seen:  # nothing to recall, or asked already
                     continue
                 seen.add(item_key)
                 self.add("list_item", f"{lst.id}/{item_key}", lst.article, _quote(context, item),
@@ -320,7 +321,8 @@ def _tag_safe(text: str) -> str:
 
 
 def make_notes(extraction: Extraction, config: dict, *, deck_name: str, deck_key: str,
-               extra_tags: Sequence[str] = ()) -> tuple[NoteSpec, ...]:
+               extra_tags: Sequence[str] = (), item_ids: Mapping[str, Sequence[str]] | None = None
+               ) -> tuple[NoteSpec, ...]:
     """The notes for every list and term of ``extraction``, in reading order (``due`` counts up from 0).
 
     ``config`` is the full configuration (``cards`` and ``deck`` are read).
@@ -329,8 +331,13 @@ def make_notes(extraction: Extraction, config: dict, *, deck_name: str, deck_key
     ``extra_tags`` (a deck's own tags) go on every note. A note found in several
     articles (same kind and key) is made once, in the first article's subdeck,
     citing every source. Filtering by confidence is the caller's choice.
+
+    A list item's note key is ``<list id>/<item id>``: ``item_ids`` maps a list
+    id to its items' ids (parallel to its items; the curation file's, which
+    survive rewording), and an item's id is otherwise the matching key of its text.
     """
-    builder = _Builder(config, deck_name, deck_key, extraction.articles, tuple(map(_tag_safe, extra_tags)))
+    builder = _Builder(config, deck_name, deck_key, extraction.articles, tuple(map(_tag_safe, extra_tags)),
+                       item_ids or {})
     found = [*(lst for lst in extraction.lists if lst.items), *extraction.terms]
     for thing in sorted(found, key=lambda x: (x.article, x.line)):  # stable: lists before terms on a line
         if isinstance(thing, ExtractedList):

@@ -40,6 +40,8 @@ def main():
     deckgen build decks/theory-page      # a deck folder → build/theory-page.apkg
     deckgen build article.txt -o my.apkg
     deckgen extract article.txt          # what it finds, as a table
+    deckgen new NAME FILE...             # a deck folder decks/NAME
+    deckgen review decks/NAME            # decide what goes in: decks/NAME/candidates.yaml
     """
 
 
@@ -80,6 +82,51 @@ def build(sources, output, config_path, quiet, verbose):
             click.echo(f"warning: {warning}", err=True)
         if not quiet:
             click.echo(summary(deck, result))
+
+
+@main.command()
+@click.argument("name")
+@click.argument("files", nargs=-1, required=True)
+@common_options
+def new(name, files, config_path, quiet, verbose):
+    """Make the deck folder decks/NAME here, with FILES copied in and a first deck.yaml.
+
+    \b
+    deckgen new 2023-3 article1.txt article2.txt
+    deckgen review decks/2023-3    # then decide on decks/2023-3/candidates.yaml
+    """
+    from . import api
+
+    folder = api.new_deck(name, files)
+    if not quiet:
+        click.echo(f"Made {folder} ({len(files)} sources, deck.yaml). Next: deckgen review {folder}")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path))
+@common_options
+def review(folder, config_path, quiet, verbose):
+    """Write FOLDER/candidates.yaml: every list and term found, for you to keep, drop or edit.
+
+    Running it again after the sources (or deckgen) changed keeps your decisions:
+    new candidates are marked new, vanished ones missing.
+    """
+    from . import api
+    from .deckspec import is_deck_folder, load_deck_spec
+
+    if not is_deck_folder(folder):
+        raise DeckgenError(f"{folder}: not a deck folder (no deck.yaml); make one with `deckgen new NAME FILE...`")
+    spec = load_deck_spec(folder)
+    result = api.review_deck(spec, config_path=config_path)
+    if quiet:
+        return
+    lists = sum(entry.kind == "list" for entry in result.entries)
+    counts = f"{lists} lists, {len(result.entries) - lists} terms"
+    if result.first:
+        click.echo(f"Wrote {spec.candidates_path}: {counts}. Decide on them, then: deckgen build {folder}")
+    else:
+        click.echo(f"Updated {spec.candidates_path} ({counts}): {result.new} new, {result.kept} kept "
+                   f"({result.changed} changed in the sources), {result.missing} missing")
 
 
 @main.command()

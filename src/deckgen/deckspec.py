@@ -8,19 +8,28 @@
     description: …                   # shown in Anki (optional)
     tags: [蚌埠]                      # extra tags on every note (optional)
     cards: {reverse: true}           # any config.yaml section overrides the config (optional)
+
+Beside it, ``candidates.yaml`` holds the organiser's decisions (``curate.py``).
+``deckgen new`` makes a folder: ``create_deck_folder``.
 """
 from __future__ import annotations
 
+import os
 import re
 import secrets
+import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .config import packaged_defaults, read_yaml, validate
-from .errors import ConfigError
+from .errors import ConfigError, OutputError
 
 SPEC_FILE = "deck.yaml"
+CANDIDATES_FILE = "candidates.yaml"
 SPEC_KEYS = {"name": str, "key": str, "sources": list, "description": str, "tags": list}
 
 
@@ -37,6 +46,10 @@ class DeckSpec:
     @property
     def spec_path(self) -> Path:
         return self.folder / SPEC_FILE
+
+    @property
+    def candidates_path(self) -> Path:
+        return self.folder / CANDIDATES_FILE
 
 
 def is_deck_folder(path: Path) -> bool:
@@ -64,7 +77,8 @@ def _expand_sources(folder: Path, patterns: list, origin: str) -> tuple[Path, ..
             raise ConfigError(f"{origin}: 'sources' must list file names or globs, got {pattern!r}")
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
             raise ConfigError(f"{origin}: source '{pattern}' is outside the deck folder; copy the file into {folder}")
-        matches = sorted(p for p in folder.glob(pattern) if p.is_file())
+        matches = sorted(p for p in folder.glob(pattern)
+                         if p.is_file() and p.name not in (SPEC_FILE, CANDIDATES_FILE))
         if not matches:
             raise ConfigError(f"{origin}: source '{pattern}' matches no file in {folder}; fix the name or add the file")
         for match in matches:
@@ -108,3 +122,39 @@ def load_deck_spec(folder: str | Path) -> DeckSpec:
                     sources=_expand_sources(folder, data["sources"], origin),
                     description=data.get("description", ""), tags=tuple(map(str, data.get("tags", []))),
                     overrides=overrides)
+
+
+def create_deck_folder(folder: Path, sources: list[Path]) -> Path:
+    """Make ``folder`` holding copies of ``sources`` and a first deck.yaml (with a new random key).
+
+    All or nothing: the folder is assembled beside its place and renamed into it,
+    so a failure leaves nothing behind. Refuses a folder that exists.
+    """
+    names = [source.name for source in sources]
+    for name in names:
+        if names.count(name) > 1 or name in (SPEC_FILE, CANDIDATES_FILE):
+            raise OutputError(f"{folder}: two sources would both be called {name}; rename one of them first")
+    if folder.exists():
+        raise OutputError(f"{folder}: exists already; choose another name, or edit {folder / SPEC_FILE}")
+    settings = yaml.safe_dump({"name": folder.name, "key": new_key(), "sources": names}, allow_unicode=True,
+                              default_flow_style=None, sort_keys=False, width=4096)
+    spec = ("# The deck made by `deckgen new`: edit freely (see decks/theory-page/deck.yaml for every key).\n"
+            "# name: the Anki deck. key: written once, never changed: it is part of every note's GUID,\n"
+            "# so rebuilt decks update in place. sources: files or globs inside this folder.\n"
+            f"{settings}"
+            "# description: shown in Anki, before the sources, build date and deckgen version\n"
+            "# tags: [学习]         # extra tags on every note\n")
+    try:
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+        try:
+            for source in sources:
+                shutil.copy2(source, staging / source.name)
+            (staging / SPEC_FILE).write_text(spec, encoding="utf-8")
+            os.rename(staging, folder)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+    except OSError as exc:
+        raise OutputError(f"{folder}: cannot be created ({exc.strerror or exc}); "
+                          "check that the folder is writable") from None
+    return folder
