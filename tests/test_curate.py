@@ -13,6 +13,7 @@ from conftest import SIX, article, make_list, make_term, sample_extraction
 from deckgen.cards import make_notes
 from deckgen.curate import (Entry, Item, candidate, curate, dump_candidates, merge, occurrences_by_id,
                             read_candidates, tag_notes)
+from deckgen.config import load_config
 from deckgen.deckspec import create_deck_folder, load_deck_spec
 from deckgen.errors import ConfigError, OutputError
 from deckgen.models import Extraction
@@ -262,10 +263,11 @@ def test_ids_that_match_nothing_are_refused(config, tmp_path):
         curate(extraction, config, path)
 
 
-def test_a_bad_undecided_rule_is_refused(config):
-    config["review"]["undecided"] = "maybe"
-    with pytest.raises(ConfigError, match="review.undecided.*confident, include"):
-        curate(sample_extraction(), config)
+def test_a_bad_undecided_rule_is_refused_naming_the_file(tmp_path):
+    path = tmp_path / "config.yaml"
+    path.write_text("review:\n  undecided: maybe\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=f"{path}: 'review.undecided' must be one of confident, include"):
+        load_config(path)
 
 
 # --- deck folders -----------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from .errors import ConfigError
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "cards.cue_style": ("all", "overlapping", "none"),
+    "review.undecided": ("confident", "include"),
 }
 LIST_CHOICES: dict[str, tuple[str, ...]] = {
     "cards.kinds": ("list_item", "list", "list_count", "term", "term_cloze"),

@@ -42,7 +42,6 @@ from .text import match_key
 
 CANDIDATES_FILE = "candidates.yaml"
 DECISIONS = ("keep", "drop")
-UNDECIDED_CHOICES = ("confident", "include")  # config review.undecided
 CONTEXT_LIMIT = 60  # characters of a term's context shown to the reviewer
 
 # Keys deckgen writes and refreshes (the organiser leaves them) and keys the organiser edits.
@@ -403,14 +402,6 @@ def write_candidates(path: Path, entries: Iterable[Entry], *, deck: str, folder:
 
 # --- applying decisions -----------------------------------------------------------------------------------
 
-def undecided_rule(config: dict) -> str:
-    rule = config["review"]["undecided"]
-    if rule not in UNDECIDED_CHOICES:
-        raise ConfigError(f"config: 'review.undecided' must be one of {', '.join(UNDECIDED_CHOICES)}, got {rule!r}; "
-                          "fix it in config.yaml or deck.yaml")
-    return rule
-
-
 def included(entry: Entry, undecided: str, min_confidence: float) -> bool:
     """Whether ``entry`` is built: its decision, else the ``undecided`` rule; missing entries never are."""
     if entry.status == "missing":
@@ -427,7 +418,7 @@ def curate(extraction: Extraction, config: dict, candidates: Path | None = None)
     may repeat one): each kept one keeps all its occurrences, with the
     organiser's content, so its notes cite every source.
     """
-    undecided, min_confidence = undecided_rule(config), config["extract"]["min_confidence"]
+    undecided, min_confidence = config["review"]["undecided"], config["extract"]["min_confidence"]
     grouped = occurrences_by_id(extraction)
     fresh = [candidate(found, extraction) for found in grouped.values()]
     previous = read_candidates(candidates) if candidates is not None and candidates.is_file() else None
