@@ -37,7 +37,6 @@ from .package import CSS, NOTE_TYPES, note_guid
 
 SUFFIXES = {"csv": ".csv", "tsv": ".tsv", "anki-txt": ".txt", "md": ".md", "html": ".html",
             "preview": ".preview.html"}
-FORMATS = tuple(name for name in SUFFIXES if name != "preview")  # preview has its own command
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +70,7 @@ def render(template: str, fields: dict[str, str], ordinal: int, *, front: bool) 
 
     def tag(match: re.Match) -> str:
         *filters, name = match[1].split(":")
-        if name.startswith("tts ") or filters and filters[0].startswith("tts "):
+        if filters and filters[0].startswith("tts "):
             return ""
         value = fields[name]
         return _cloze(value, ordinal, front) if "cloze" in filters else value
@@ -216,7 +215,7 @@ def _sections(deck: DeckNotes) -> list[_Section]:
     made = {deck.origin(note).id for note in deck.notes}
     sections = []
     for article in deck.kept.articles:
-        lists = tuple(l for l in deck.kept.lists if l.article == article.index and l.id in made and l.items)
+        lists = tuple(l for l in deck.kept.lists if l.article == article.index and l.id in made)
         terms = tuple(t for t in deck.kept.terms if t.article == article.index and t.id in made)
         if lists or terms:
             sections.append(_Section(article, lists, terms))
@@ -268,7 +267,7 @@ blockquote { margin: .3em 0 .8em; padding-left: .8em; border-left: 3px solid #e3
   font-size: .9em; }
 dt { font-weight: 600; margin-top: .8em; }
 dd { margin-left: 1.2em; }
-section, .pair { break-inside: avoid; }
+.pair { break-inside: avoid; }
 @media (max-width: 480px) { body { font-size: 17px; padding: .6em; } dd { margin-left: .4em; } }
 @media print {
   @page { size: A4; margin: 18mm 16mm; }
@@ -334,11 +333,11 @@ def to_preview(deck: DeckNotes) -> str:
     by_deck: dict[str, list[Card]] = {}
     for card in cards:
         by_deck.setdefault(card.note.deck, []).append(card)
-    for name, deck_cards_ in by_deck.items():
+    for name, shown in by_deck.items():
         parts.append(f'<section>\n<h2 class="deck">{esc(name)}</h2>\n')
         parts += [f'<div class="pair"><div class="name from">{esc(NOTE_TYPES[c.note.kind].name)} · {esc(c.name)}</div>'
                   f'<div class="side front"><div class="card">{c.front}</div></div>'
-                  f'<div class="side back"><div class="card">{c.back}</div></div></div>\n' for c in deck_cards_]
+                  f'<div class="side back"><div class="card">{c.back}</div></div></div>\n' for c in shown]
         parts.append("</section>\n")
     return _page(f"{deck.name} — preview", "".join(parts), CSS + PREVIEW_CSS)
 
