@@ -88,3 +88,8 @@ def test_quiet_build_prints_nothing_and_verbose_details_name_encodings_and_rules
     caplog.set_level(logging.DEBUG, logger="deckgen")  # what -v shows (pytest holds the root logger)
     assert run("build", THEORY, "-o", tmp_path / "v.apkg", "-v").exit_code == 0
     assert any(f"{THEORY}: utf-8" in r.message and "lists by rule:" in r.message for r in caplog.records)
+
+
+def test_extract_of_several_files_draws_no_bar_off_a_terminal():
+    result = run("extract", THEORY, JIANWEI)
+    assert result.exit_code == 0 and "Extracting" not in result.stderr

@@ -139,10 +139,12 @@ def extract(sources, fmt, show_all, config_path, quiet, verbose):
     """Show the lists and terms found in SOURCES (files or folders of text files)."""
     from . import api
     from .config import load_config
+    from .progress import ProgressBar
     from .report import extraction_json, extraction_table
 
     config = load_config(config_path)
-    extraction = api.extract_sources(sources, config)
+    with ProgressBar(enabled=not quiet and not verbose) as progress:
+        extraction = api.extract_sources(sources, config, progress=progress)
     if not show_all:
         extraction = api.confident(extraction, config["extract"]["min_confidence"])
     if not quiet:
