@@ -29,10 +29,11 @@ from .errors import ExtractionError, InputError, OutputError
 from .extract import extract_articles
 from .models import Article, BuildResult, Document, ExtractedList, ExtractedTerm, Extraction, NoteSpec
 from .normalize import normalize
-from .read import SUPPORTED_SUFFIXES, read_source
+from .read import list_sources, read_source
 from .segment import segment
 
 log = logging.getLogger(__name__)
+GUESSED_ENCODINGS = ("gb18030", "utf-16")  # worth telling the user: not the UTF-8 they may expect
 # progress(documents, done): called before the work (done = 0) and after each document
 Progress = Callable[[tuple[Document, ...], int], None]
 
@@ -47,13 +48,9 @@ def expand_sources(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            inside = sorted(p for p in path.iterdir() if p.is_file())
-            chosen = [p for p in inside if p.suffix.lower() in SUPPORTED_SUFFIXES]
-            notes += [f"{p}: skipped (not a supported file type)" for p in inside if p not in chosen]
-            if not chosen:
-                raise InputError(f"{path}: holds no supported files ({', '.join(SUPPORTED_SUFFIXES)}); "
-                                 "give a folder of text files")
+            chosen, skipped = list_sources(path)
             files += chosen
+            notes += [f"{entry}: skipped ({reason})" for entry, reason in skipped]
         else:
             files.append(path)
     return files, notes
@@ -82,7 +79,7 @@ def extract_documents(documents: Iterable[Document], config: dict, *, progress: 
             articles += titled
             lists += doc_lists
             terms += doc_terms
-            if doc.encoding not in ("utf-8", "utf-8-sig"):
+            if doc.encoding in GUESSED_ENCODINGS:
                 warnings.append(f"{doc.source}: read as {doc.encoding}")
             log.debug("%s: %s, %d characters, %d articles; lists by rule: %s; terms by rule: %s", doc.source,
                       doc.encoding, len(doc.text), len(titled), _by_rule(doc_lists), _by_rule(doc_terms))
@@ -92,7 +89,7 @@ def extract_documents(documents: Iterable[Document], config: dict, *, progress: 
         lists = _first_by_id(lists)
         terms = _first_by_id(terms)
     warnings += [f"{articles[l.article].source}: list '{l.name}' names {l.count} items but {len(l.items)} were found"
-                 for l in lists if l.count_mismatch]
+                 for l in lists if l.count_mismatch and l.confidence >= config["extract"]["min_confidence"]]
     return Extraction(documents=documents, articles=tuple(articles), lists=tuple(lists), terms=tuple(terms),
                       warnings=tuple(warnings))
 
