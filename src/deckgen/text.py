@@ -1,6 +1,7 @@
 """Small text helpers shared by the stages: character classes, matching keys, numerals."""
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -21,14 +22,28 @@ def is_han(ch: str) -> bool:
     return bool(HAN_RE.match(ch))
 
 
+class _KeyTable(dict):
+    """A ``str.translate`` table deleting whitespace, punctuation (Unicode category P*) and ``<>|``,
+    filled in as characters are first seen (a full table would cost 0.2 s at start-up)."""
+
+    def __missing__(self, codepoint: int) -> int | None:
+        ch = chr(codepoint)
+        dropped = ch.isspace() or unicodedata.category(ch).startswith("P") or ch in "<>|"
+        self[codepoint] = None if dropped else codepoint
+        return self[codepoint]
+
+
+_KEY_TABLE = _KeyTable()
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def match_key(text: str) -> str:
     """The form used to compare and identify strings: NFKC, no whitespace, quotes or punctuation.
 
-    Never shown to a learner: display text keeps its punctuation.
+    Never shown to a learner: display text keeps its punctuation. Cached: the
+    same names and items are compared many times.
     """
-    text = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in text if not ch.isspace() and not unicodedata.category(ch).startswith("P")
-                   and ch not in "<>|")
+    return unicodedata.normalize("NFKC", text).translate(_KEY_TABLE)
 
 
 def chinese_number(text: str) -> int | None:
