@@ -9,24 +9,23 @@ text. Every problem is an ``InputError`` naming the file and what to do about it
 """
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 from .errors import InputError
 from .models import Document
-from .readers.docx import read_docx
-from .readers.html import read_html
-from .readers.markdown import read_markdown
-from .readers.pdf import read_pdf
-from .readers.text import HAN, read_txt
+from .readers.text import HAN
 
+# suffix → (module in deckgen.readers, function): imported on first use, so that
+# `deckgen --help` does not pay for python-docx, Markdown or pdfminer
 READERS = {
-    ".txt": read_txt,
-    ".md": read_markdown,
-    ".markdown": read_markdown,
-    ".html": read_html,
-    ".htm": read_html,
-    ".docx": read_docx,
-    ".pdf": read_pdf,
+    ".txt": ("text", "read_txt"),
+    ".md": ("markdown", "read_markdown"),
+    ".markdown": ("markdown", "read_markdown"),
+    ".html": ("html", "read_html"),
+    ".htm": ("html", "read_html"),
+    ".docx": ("docx", "read_docx"),
+    ".pdf": ("pdf", "read_pdf"),
 }
 SUPPORTED_SUFFIXES = tuple(READERS)
 # Far above any study text (a 500-page book is about 2 MB of UTF-8), low enough
@@ -58,7 +57,9 @@ def read_source(path: str | Path) -> Document:
         raise InputError(f"{source}: cannot be read ({exc.strerror}); check its permissions") from None
     if len(data) > MAX_BYTES:
         raise InputError(f"{source}: is over the {MAX_BYTES // 2**20} MB deckgen reads; split it into smaller files")
-    document = READERS[p.suffix.lower()](data, source)
+    module, function = READERS[p.suffix.lower()]
+    reader = getattr(importlib.import_module(f".readers.{module}", __package__), function)
+    document = reader(data, source)
     if not document.text.strip():
         raise InputError(f"{source}: holds no text; give a file with Chinese text")
     if not HAN.search(document.text):
