@@ -14,6 +14,7 @@ never make or break a cloze. Optional cards and settings are field *content*:
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import re
@@ -44,6 +45,7 @@ FLAG = "y"  # content of a gate field that switches a card or a feature on
 # Text is cut after one of these (clause ends, ASCII and full-width).
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:、…]+[，,；;。！？!?：:、…]*|[，,；;。！？!?：:、…]+")
 _LOOSE = QUOTE_CHARS + " \t\n"
+_DROP_LOOSE = str.maketrans("", "", _LOOSE)
 _OPENERS, _CLOSERS = "“‘「『《〈（([【", "”’」』》〉）)]】"
 # Characters that are HTML-safe but mean something to Anki's template, cloze or media syntax.
 _ANKI_SYNTAX = str.maketrans({"{": "&#123;", "}": "&#125;", ":": "&#58;", "[": "&#91;", "]": "&#93;"})
@@ -140,15 +142,24 @@ def _ellipsis(text: str, lo: int, hi: int) -> str:
     return ("…" if lo > 0 else "") + text[lo:hi] + ("…" if hi < len(text) else "")
 
 
+@functools.lru_cache(maxsize=4096)
+def _compared(text: str) -> tuple[tuple[int, ...], str]:
+    """``text`` without quotation marks and spaces, and the position in ``text`` of each character kept.
+
+    Cached: one sentence is searched for every item and term it holds.
+    """
+    kept = tuple(i for i, ch in enumerate(text) if ch not in _LOOSE)
+    return kept, "".join(text[i] for i in kept)
+
+
 def occurrences(text: str, answer: str) -> list[tuple[int, int]]:
     """Spans of ``answer`` in ``text``, quotation marks and spaces aside.
 
     Items and terms are recited without the quotes the text puts around (part
     of) them: 壮大朋友圈 is found in 一是壮大“朋友圈”。
     """
-    needle = "".join(ch for ch in answer if ch not in _LOOSE)
-    kept = [i for i, ch in enumerate(text) if ch not in _LOOSE]  # positions of what is compared
-    haystack = "".join(text[i] for i in kept)
+    needle = answer.translate(_DROP_LOOSE)
+    kept, haystack = _compared(text)
     spans, at = [], haystack.find(needle) if needle else -1
     while at >= 0:
         spans.append((kept[at], kept[at + len(needle) - 1] + 1))
