@@ -157,3 +157,26 @@ def test_output_that_is_a_folder_exits_1(tmp_path):
     result = run("build", THEORY, "-o", tmp_path)
     assert result.exit_code == 1
     assert str(tmp_path) in result.stderr
+
+
+def test_config_that_is_a_folder_exits_1(tmp_path):
+    result = run("extract", THEORY, "--config", tmp_path)
+    assert result.exit_code == 1
+    assert f"{tmp_path}: is a folder" in result.stderr
+
+
+@pytest.mark.parametrize("spec, expected", [
+    ("key: k\nsources: [theory-page.txt]\ncards: {reverse: maybe}\n", "'cards.reverse' must be true/false"),
+    ("key: k\nsources: [theory-page.txt\n", "fix the YAML syntax"),
+    ("key: k\nsources: [theory-page.txt]\nsauce: 1\n", "line 3: unknown key 'sauce'"),
+])
+def test_bad_deck_yaml_exits_1_and_writes_nothing(tmp_path, monkeypatch, spec, expected):
+    folder = tmp_path / "decks" / "d"
+    shutil.copytree(ROOT / "decks" / "theory-page", folder)
+    (folder / "deck.yaml").write_text(spec, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = run("build", folder)
+    assert result.exit_code == 1
+    assert "deck.yaml" in result.stderr and expected in result.stderr
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "build").exists()
