@@ -180,3 +180,11 @@ def test_bad_deck_yaml_exits_1_and_writes_nothing(tmp_path, monkeypatch, spec, e
     assert "deck.yaml" in result.stderr and expected in result.stderr
     assert "Traceback" not in result.output
     assert not (tmp_path / "build").exists()
+
+
+@pytest.mark.parametrize("command", [["export", "--format", "csv"], ["preview"], ["review"], ["extract"], ["build"]])
+def test_a_missing_source_is_exit_1_for_every_command(tmp_path, command):
+    missing = tmp_path / "nope.txt"
+    result = run(*command, missing)
+    assert result.exit_code == 1, result.output
+    assert str(missing) in result.stderr

@@ -154,7 +154,7 @@ def extract(sources, fmt, show_all, config_path, quiet, verbose):
 
 
 @main.command("export")
-@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.argument("source", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["csv", "tsv", "anki-txt", "md", "html"]), required=True,
               help="csv/tsv: a card a row (front, back, source, tags); anki-txt: Anki's text import, updating "
                    "the notes of the .apkg; md/html: a study handout.")
@@ -166,7 +166,7 @@ def export_command(source, fmt, output, config_path, quiet, verbose):
 
 
 @main.command()
-@click.argument("source", type=click.Path(exists=True, path_type=Path))
+@click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write here (default: build/<name>.preview.html).")
 @common_options
