@@ -31,8 +31,9 @@ HEADING_MAX = 40
 # was cut mid-sentence, and is never merged into the heading above it.
 NUMBERED_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[，,、是]|[（(][一二三四五六七八九十]+[)）]"
                             r"|[一二三四五六七八九十]+、|\d+[.、．]|[①-⑳]|首先|其次|再次|最后)")
-# …and "——" dash bullets: a block starting like either begins a new paragraph
-ITEM_START = re.compile(rf"^(?:[—-]{{2,}}|{NUMBERED_START.pattern[1:]})")
+# …and "——" dash bullets, "•" bullets: a block starting like either begins a new paragraph
+BULLET_MARK = "•●▪◆◇►"
+ITEM_START = re.compile(rf"^(?:[—-]{{2,}}|[{BULLET_MARK}]|{NUMBERED_START.pattern[1:]})")
 AUTHOR_LINE = re.compile(r"^(?:□|■|◎|文[/／|｜]|作者[：:])\s*\S{2,12}$")
 END_PUNCT = SENTENCE_END + "”’」』)）"
 # "（一）聚力促进更高水平开放" alone on its line: a numbered sub-heading, not a sentence cut short
@@ -45,7 +46,14 @@ CHROME_LINE = re.compile(
     r"^(?:下载|打印|全屏|收藏|分享到?[:：]?|分享到微信|【字号[:：]?|【字体[:：]?|加大|还原|减小|[大中小]|"
     r"首页|打印本页|关闭窗口|【打印本页】|【关闭窗口】|[>＞»|｜【】×\-—_=]+|"
     r"》》点击.*|(?:您的|当前)位置[:：].*|(?:来源|时间|发布时间|发表时间|阅读量|浏览次数|点击数|"
-    r"编辑|责任编辑|字号)[:：].*|（来源[:：][^）]*）|[\d\-/:：. 年月日]{8,})$")
+    r"编辑|责任编辑|责编|字号)[:：].*|（来源[:：][^）]*）|[\d\-/:：. 年月日]{8,}|手机版|纠错|微信公众号|官方微博|"
+    r"我要投稿|[\d\s]+)$")
+# a short line made only of chrome words ("共产党员网 打印 纠错"), or holding a web address or a date-time stamp
+# ("思想学习2018-08-18李一老师", "2019-08-20 10:50:00 来源：…"): page furniture, not text
+CHROME_WORDS = re.compile(r"(?:打印|纠错|分享|收藏|关闭|下载|全屏|评论|推荐){2,}$")
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[\w./-]+", re.ASCII)
+DATE_STAMP = re.compile(r"(?<!\d)(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
+CHROME_MAX = 60
 # a label whose value sits on the next line: "来源：" / "宁夏日报客户端"
 CHROME_LABEL = re.compile(r"^(?:来源|时间|发布时间|发表时间|阅读量|浏览次数|点击数|编辑|责任编辑)[:：]$")
 FOOTER_LINE = re.compile(r"^(?:相关(?:报道|文档|链接|阅读|新闻)|扫一扫在手机打开当前页|【?打印本页】?\s*【?关闭窗口】?)[:：]?$")
@@ -87,7 +95,7 @@ def is_heading_text(text: str) -> bool:
         return False
     if any(ch in stripped for ch in "。！？；：:;") or stripped[-1] in "，、,":
         return False
-    return not stripped.startswith(("(", "（"))
+    return not stripped.startswith(("(", "（", *BULLET_MARK))
 
 
 def ends_sentence(text: str) -> bool:
@@ -110,13 +118,28 @@ def drop_chrome(blocks: list[tuple[str, int]]) -> list[tuple[str, int]]:
             break
         following = blocks[i + 1][0] if i + 1 < len(blocks) else ""
         crumb = BREADCRUMB.match(following) and len(text) <= 12
-        if skip_next or crumb or CHROME_LINE.match(text):
+        if skip_next or crumb or CHROME_LINE.match(text) or _is_furniture(text):
             skip_next = bool(CHROME_LABEL.match(text)) or bool(BREADCRUMB.match(text))
             if BREADCRUMB.match(text) and kept and len(kept[-1][0]) <= 12:
                 kept.pop()  # the crumb before the separator
             continue
         kept.append((text, line))
     return kept
+
+
+def _is_furniture(text: str) -> bool:
+    """A short line of chrome words, or with a web address or a date stamp and no sentence in it."""
+    if len(text) > CHROME_MAX or any(ch in text for ch in "。！？；"):
+        return False
+    if CHROME_WORDS.search(text):
+        return True
+    return bool(WEB_ADDRESS.search(text) or DATE_STAMP.search(text))
+
+
+def _is_title_line(text: str) -> bool:
+    """The first line of a page may be a title with a colon in it: "讲稿：坚持…", "某某：高举旗帜…"."""
+    return len(text) <= HEADING_MAX and not any(ch in text for ch in "。！？；") and text[-1] not in "：:，、," \
+        and text.count("：") + text.count(":") == 1 and not text.startswith(("(", "（"))
 
 
 def _starts_lost_marker(text: str, following: str) -> bool:
@@ -160,7 +183,7 @@ def normalize(doc: Document) -> tuple[Paragraph, ...]:
     blocks = drop_chrome([(t, line) for t, line in blocks if t])
     paragraphs: list[dict] = []
     for i, (text, line) in enumerate(blocks):
-        heading = is_heading_text(text) or bool(AUTHOR_LINE.match(text))
+        heading = is_heading_text(text) or bool(AUTHOR_LINE.match(text)) or (i == 0 and _is_title_line(text))
         prev = paragraphs[-1] if paragraphs else None
         following = blocks[i + 1][0] if i + 1 < len(blocks) else ""
         if prev is not None and _continues(text, prev):

@@ -25,10 +25,10 @@ from ..segment import split_sentences
 from ..text import HAN_RE, NUMERAL_CHARS, chinese_number, match_key, strip_quotes
 from .items import clean
 from .lists import FoundList
-from .words import tail_words
+from .words import head_words, tagged_words, tail_words
 
 N = NUMERAL_CHARS
-UNITS = "个项大条种类位者级小张批场篇"
+UNITS = "个项大条种类位者级小张批场篇份"
 COUNTED_NAME = re.compile(rf"^(?P<n>[{N}]{{1,2}})(?P<unit>[{UNITS}])?(?P<rest>\S+)$")
 COMPOUND_PART = re.compile(rf"([{N}])([^{N}]+)")  # 三升一降 = 三升 + 一降, 三去一降一补, 三严三实
 SERIES = re.compile(rf"[{N}]个")  # 两个基地、两个枢纽、两个网络: several names, not one
@@ -41,6 +41,15 @@ DASH_ITEMS = (  # “村—镇—县”三级联动 and 村—镇—县“三级
 )
 # A、B、C、D的四个X: an unquoted counted name right after 的, ending at punctuation
 UNQUOTED_AFTER_DE = re.compile(rf"的(?P<name>[{N}]{{1,2}}[个项大条种][\u4e00-\u9fff]{{1,6}}?)(?=[，。；、：]|$)")
+# A、B和C三大问题 / “A、B、C”五个环节 / A、B与C的四联增效措施: an unquoted count right after a chain; the name is the
+# count and the words after it (``unquoted_name``)
+UNQUOTED_COUNT = re.compile(rf"(?<![{N}第每这那几数百千万“])(?P<n>[{N}]{{1,2}})(?P<unit>[{UNITS}]?)(?=[\u4e00-\u9fff])")
+NAME_TAIL = 4  # characters of words kept after 三大 / 五个: 问题, 环节, 清单
+NAME_END_FLAGS = set("vpcudrfmqt")  # verbs and function words: 开展, 推进; 为, 和
+NAME_STOP = set("为和与及的是在等以对中上下了着都也又并而将把被从向到给让使由于之其")
+CHAIN_BEFORE = re.compile(r"[、”]|(?:和|及|与)[^、，。；]{1,14}$")
+# “两本两证”制度，即A、B和C、D: the items spelled out right after the name
+AFTER_ITEMS = re.compile(r"^[”]?[^，。；：“”]{0,4}[，,]?(?:即|也就是|就是|分别是|包括)[：:]?(?P<items>[^。；：！？]{4,120})")
 CLAUSE_SPLIT = re.compile(r"[，,：；。]")
 PARALLEL_WINDOW = 15  # sentences after a name searched for its same-shaped items
 MAX_PARALLEL_ITEM = 12
@@ -98,6 +107,38 @@ def name_keys(name: str) -> tuple[str, ...]:
     return (rest,) if len(rest) <= 4 else ()
 
 
+def unquoted_name(text: str, start: int, end: int, user_dict: str | None = None) -> str:
+    """The name an unquoted count at ``text[start:end]`` opens: the count and the nouns after it.
+
+    三大问题为导向 → 三大问题, 五大优势和作用逻辑 → 五大优势, 三份清单推进 → 三份清单: a function word or a verb after
+    the first word ends the name. Without a unit (四联增效措施) the name runs to the punctuation.
+    """
+    tail = re.match(r"[\u4e00-\u9fff]{1,8}", text[end:])
+    if not tail:
+        return text[start:end]
+    if text[end - 1] not in UNITS:
+        return text[start:end] + head_words(tail.group(0), NAME_TAIL + 2, user_dict)
+    kept = ""
+    for i, (word, flag) in enumerate(tagged_words(tail.group(0), user_dict)):
+        if word in NAME_STOP or len(kept) + len(word) > NAME_TAIL or (i and flag[:1] in NAME_END_FLAGS and flag != "vn"):
+            break
+        kept += word
+    return text[start:end] + kept
+
+
+def unquoted_counted_names(text: str) -> list[tuple[str, int, int]]:
+    """Unquoted counted names with a unit (四项机制, 三大问题, 五个环节) in a short text: (name, count, start)."""
+    found = []
+    for m in UNQUOTED_COUNT.finditer(text):
+        if not m.group("unit"):
+            continue
+        name = unquoted_name(text, m.start(), m.end())
+        count = name_count(name)
+        if count and count >= 2 and len(name) >= 3:
+            found.append((name, count, m.start()))
+    return found
+
+
 def _has_key(item: str, keys: tuple[str, ...]) -> bool:
     return any(k in item for k in keys)
 
@@ -110,7 +151,8 @@ def items_before(prefix: str) -> tuple[list[str], bool] | None:
     m = BEFORE_ITEMS.search(prefix[:-1] if prefix.endswith("的") else prefix)
     if not m:
         return None
-    raw = re.split(r"、|(?:以及|和|及|与)(?=[^、]*$)", m.group("items"))
+    raw = m.group("items").split("、")
+    raw[-1:] = _split_last(raw[-1])
     if any(quoted_counted_names(part) for part in raw):
         return None  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”: a series of names, not items
     partial = raw[-1].endswith("等")
@@ -119,6 +161,16 @@ def items_before(prefix: str) -> tuple[list[str], bool] | None:
     if len(items) < 2 or any(len(match_key(i)) < 2 for i in items):
         return None  # 东、中、西: single characters are not items a learner recites
     return _first_fitted(items), partial
+
+
+def _split_last(part: str) -> list[str]:
+    """The last part of a chain at its joiner (资源、需求和服务); with several joiners, at the one giving the most
+    even halves (多元协作不通畅和在地参与不充分: 与 is inside a word, not a joiner)."""
+    cuts = [(m.start(), m.end()) for m in re.finditer(r"以及|和|及|与", part) if 0 < m.start() and m.end() < len(part)]
+    if not cuts:
+        return [part]
+    start, end = min(cuts, key=lambda c: abs(c[0] - (len(part) - c[1])))
+    return [part[:start], part[end:]]
 
 
 def _first_fitted(items: list[str]) -> list[str]:
@@ -183,6 +235,13 @@ def counted_lists(article: Article) -> list[FoundList]:
         named = [(m.group(1), m.start(), "counted:before") for m in QUOTED_NAME.finditer(sentence)]
         named += [(m.group("name"), m.start() + 1, "counted:before-unquoted")
                   for m in UNQUOTED_AFTER_DE.finditer(sentence)]
+        taken = {start for _, start, _ in named}
+        for m in UNQUOTED_COUNT.finditer(sentence):
+            before = sentence[max(0, m.start() - 16):m.start()].removesuffix("的")
+            if m.start() in taken or m.start() - 1 in taken or not CHAIN_BEFORE.search(before) \
+                    or "、" not in sentence[max(0, m.start() - MAX_PREFIX):m.start()]:
+                continue  # cheap filter: a chain of items must end right here
+            named.append((unquoted_name(sentence, m.start(), m.end()), m.start(), "counted:before-chain"))
         for name, start, rule in named:
             count = name_count(name)
             if count is None or count < 2:
@@ -200,9 +259,18 @@ def _tie(name: str, count: int, prefix: str, following: list[str], rule: str) ->
     before = items_before(prefix)
     if before is not None:
         items, partial = before
-        confidence = _before_confidence(items, count, name_keys(name), partial)
+        keys = name_keys(name)
+        confidence = _before_confidence(items, count, keys, partial)
+        if rule == "counted:before-chain":
+            # an unquoted name needs more: the count agrees, and a name without a unit (四联) is the items' key
+            keyed = bool(keys) and all(_has_key(i, keys) for i in items)
+            unit = COUNTED_NAME.match(match_key(name))
+            if len(items) != count or partial or not (keyed or (unit and unit.group("unit"))):
+                confidence = 0.0
         if confidence > 0:
             return items, confidence, rule
+    if rule == "counted:before-chain":
+        return None
     if rule == "counted:before-unquoted":
         return None
     items = _parallel_items(following, name, count)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from ..models import Article
 from ..segment import split_sentences
 from ..text import HAN_RE, match_key
+from .counted import unquoted_name
 from .words import head_words, tail_words, word_frequency
 
 QUOTED = re.compile(r"“([^“”]{1,60})”|「([^「」]{1,60})」|『([^『』]{1,60})』|‘([^‘’]{1,40})’")
@@ -78,7 +79,9 @@ def _unquoted_names(sentence: str, user_dict: str | None) -> list[str]:
     """八大行动 and 1+N政策体系 in a sentence, each cut at a word boundary."""
     found = []
     for m in UNQUOTED_COUNTED.finditer(sentence):
-        found.append(m.group(1) + head_words(m.group(2), COUNTED_TAIL, user_dict))
+        name = unquoted_name(sentence, m.start(1), m.end(1), user_dict)  # 五大优势和作用 → 五大优势
+        if len(name) > len(m.group(1)):
+            found.append(name)
     for m in COINED.finditer(sentence):
         head, joiner, tail = m.groups()
         if HAN_RE.match(head):
