@@ -67,3 +67,42 @@ def test_page_furniture_lines_are_dropped(furniture):
 def test_a_first_line_with_a_colon_is_the_title():
     text = "党课讲稿：牢记初心使命 勇担时代重任\n同志们：\n今天我和大家一起学习。\n"
     assert titles(text)[0] == "党课讲稿：牢记初心使命勇担时代重任"
+
+
+# ---------------------------------------------------------------- names in a lead or heading
+
+def test_a_name_that_only_qualifies_the_heading_noun_does_not_name_the_list():
+    text = ("践行“两个务必”的具体要求\n"
+            "一是要保持谦虚谨慎的作风。二是要保持艰苦奋斗的作风。\n\n"
+            "三、落实“三个务必”重要要求\n"
+            "一是要坚定理想信念，筑牢思想根基。二是要严守纪律规矩。三是要强化监督执纪。\n")
+    for lexicon in (True, False):
+        found = lists_by_name(run(text, lexicon=lexicon))
+        assert "三个务必" not in found
+        assert found["落实“三个务必”重要要求"].items == ("坚定理想信念，筑牢思想根基", "严守纪律规矩", "强化监督执纪")
+
+
+def test_an_unquoted_counted_name_in_a_heading_names_its_dash_bullets():
+    text = ("某镇党建引领乡村治理见闻\n全镇上下凝心聚力。\n健全三项制度　夯实治理基础\n该镇多措并举完善制度。\n"
+            "——健全议事协商制度。定期召开议事会。\n——健全民主监督制度。公开村务。\n——健全考评激励制度。年底评议。\n")
+    found = lists_by_name(run(text, lexicon=False))["三项制度"]
+    assert found.items == ("健全议事协商制度", "健全民主监督制度", "健全考评激励制度") and found.count == 3
+
+
+def test_an_order_run_may_continue_with_di_markers():
+    text = "推进治理要抓住关键。首先，强化组织引领。其次，完善服务网络；第三，健全协同机制。"
+    (found,) = run(text).lists
+    assert found.items == ("强化组织引领", "完善服务网络", "健全协同机制")
+
+
+def test_the_shared_yao_of_a_speech_s_points_is_dropped():
+    text = "做好这项工作：一是要压实主体责任。二是要细化工作措施。三是要强化督查问效。"
+    (found,) = run(text).lists
+    assert found.items == ("压实主体责任", "细化工作措施", "强化督查问效")
+
+
+# ---------------------------------------------------------------- terms
+
+def test_a_saying_introduced_by_suo_shuo_de_is_speech():
+    found = {t.term for t in run("要牢记老书记常说的“群众的事再小也是大事”，把实事办好。").terms}
+    assert not found

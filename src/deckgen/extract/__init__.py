@@ -18,30 +18,54 @@ outlines; ``counted``: counted names and their items; ``glossary``: a report's
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..models import Article, ExtractedList, ExtractedTerm
 from ..segment import split_sentences
 from ..text import match_key
-from .counted import counted_lists, quoted_counted_names
+from .counted import counted_lists, quoted_counted_names, unquoted_counted_names
 from .glossary import glossary_entries, glossary_lists, glossary_sections
-from .lexicon import Lexicon, check, lexicon_lists, load_lexicon, mentions, rename
+from .lexicon import Lexicon, check, lexicon_lists, load_lexicon, matches_any, mentions, rename
 from .lists import FoundList, body_sections, colon_lists, enumerations, lead_bullets, outline
 from .terms import find_definitions, find_terms
+from .words import tagged_words
 
+# what follows a name that only qualifies another noun: 践行“三个务必”重要要求 (its 要求 are the list), not “六个必须坚持”，
+# “四个意识”：, “三个务必”的内涵是
+QUALIFIES = re.compile(r"^(?!的?(?:具体|主要|基本)?(?:内涵|内容|要求)?(?:是|即|就是|包括|分别|主要|为|指|有))"
+                       r"的?[\u4e00-\u9fff]{2,}[。！？；]*$")
 NAMED_BY_LEAD = 0.9
 NAMED_BY_LEAD_MISMATCH = 0.6
 
 
+def _qualifies(rest: str) -> bool:
+    """Whether the text after a name makes the name a modifier of a closing noun (重要要求), not a new clause (筑牢…)."""
+    if not QUALIFIES.match(rest):
+        return False
+    first = tagged_words(rest.lstrip("的")[:8])
+    return bool(first) and not (first[0][1].startswith("v") and first[0][1] != "vn")
+
+
 def _lead_names(found: FoundList, lexicon: Lexicon) -> list[tuple[str, int, bool]]:
-    """Counted names in a list's lead, quoted or a lexicon name in quotes: (name, count, in the last sentence)."""
+    """Counted names in a list's lead: quoted, a lexicon name in quotes, or unquoted in a heading (建立四项机制　筑牢…).
+
+    (name, count, in the last sentence). A name that only qualifies the noun the lead ends on (践行“三个务必”重要要求,
+    “两个务必”提出的背景) is not the list's name, and neither is a lexicon name none of whose items the list holds.
+    """
     sentences = split_sentences(found.lead)
     names = []
     for i, sentence in enumerate(sentences):
         last = i == len(sentences) - 1
-        names += [(name, count, last) for name, count in quoted_counted_names(sentence)]
-        names += [(f.name, len(f.items), last) for key, f in lexicon.items()
-                  if key == match_key(f.name) and f"“{f.name}”" in sentence]
-    return names
+        quoted = [(name, count, sentence.find(f"“{name}”") + len(name) + 2) for name, count in quoted_counted_names(sentence)]
+        quoted += [(f.name, len(f.items), sentence.find(f"“{f.name}”") + len(f.name) + 2) for key, f in lexicon.items()
+                   if key == match_key(f.name) and f"“{f.name}”" in sentence]
+        names += [(name, count, last) for name, count, end in quoted if not _qualifies(sentence[end:])]
+        if not any(ch in sentence for ch in "，,：:；"):
+            names += [(name, count, last) for name, count, start in unquoted_counted_names(sentence)
+                      if not _qualifies(sentence[start + len(name):])]
+    keys = [match_key(i) for i in found.items]
+    return [(name, count, last) for name, count, last in names
+            if match_key(name) not in lexicon or matches_any(lexicon[match_key(name)], keys)]
 
 
 def _named_by_lead(found: FoundList, lexicon: Lexicon) -> FoundList:

@@ -44,6 +44,7 @@ UNQUOTED_AFTER_DE = re.compile(rf"的(?P<name>[{N}]{{1,2}}[个项大条种][\u4e
 # A、B和C三大问题 / “A、B、C”五个环节 / A、B与C的四联增效措施: an unquoted count right after a chain; the name is the
 # count and the words after it (``unquoted_name``)
 UNQUOTED_COUNT = re.compile(rf"(?<![{N}第每这那几数百千万“])(?P<n>[{N}]{{1,2}})(?P<unit>[{UNITS}]?)(?=[\u4e00-\u9fff])")
+MAX_UNQUOTED_COUNT = 10  # 二十大报告, 党的十九大: an ordinal, not a count
 NAME_TAIL = 4  # characters of words kept after 三大 / 五个: 问题, 环节, 清单
 NAME_END_FLAGS = set("vpcudrfmqt")  # verbs and function words: 开展, 推进; 为, 和
 NAME_STOP = set("为和与及的是在等以对中上下了着都也又并而将把被从向到给让使由于之其")
@@ -134,7 +135,7 @@ def unquoted_counted_names(text: str) -> list[tuple[str, int, int]]:
             continue
         name = unquoted_name(text, m.start(), m.end())
         count = name_count(name)
-        if count and count >= 2 and len(name) >= 3:
+        if count and 2 <= count <= MAX_UNQUOTED_COUNT and len(name) >= 3 and not text[:m.start()].endswith("党的"):
             found.append((name, count, m.start()))
     return found
 

@@ -16,6 +16,7 @@ from .words import head_words, tail_words
 SHORT_ITEM = 16  # an item sentence this short (in Han characters) is kept whole: 加强宣传教育，培树文明新风
 MAX_ITEM = 24  # a first clause longer than this is cut at a word boundary
 QUOTED_ITEM = re.compile(r"^(?P<lead>[^“”]{0,6})“(?P<q>[^“”]{2,30})”(?:[，,；。]|$)")
+SHARED_MODAL = "要"
 SENTENCE_SPLIT = re.compile(r"[。；！？]")
 CLAUSE_SPLIT = re.compile(r"[，,：:]")
 # separators of a spelled-out list, coarsest first: 务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗，…
@@ -47,10 +48,13 @@ def trim_item(segment: str, inline: bool = False) -> str:
 
 
 def strip_shared_lead(items: list[str]) -> list[str]:
-    """深刻感悟“必须坚持人民至上” ×6 → 必须坚持人民至上: drop a lead shared by every item before its quote."""
+    """深刻感悟“必须坚持人民至上” ×6 → 必须坚持人民至上: drop a lead shared by every item before its quote, or the
+    "要" that opens every item of a speech's points (要提升政治意识 → 提升政治意识)."""
     matches = [QUOTED_ITEM.match(i) for i in items]
     if len(items) >= 2 and all(matches) and len({m.group("lead") for m in matches}) == 1 and matches[0].group("lead"):
         return [m.group("q") for m in matches]
+    if len(items) >= 2 and all(i.startswith(SHARED_MODAL) and len(i) > len(SHARED_MODAL) + 2 for i in items):
+        return [i[len(SHARED_MODAL):] for i in items]  # 一是要坚定理想信念，二是要…: the "要" of every point
     return items
 
 

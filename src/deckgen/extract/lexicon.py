@@ -121,6 +121,11 @@ def _match_count(formulation: Formulation, found_keys: list[str]) -> tuple[int, 
     return lex, found
 
 
+def matches_any(formulation: Formulation, found_keys: list[str]) -> bool:
+    """Whether any found item is one of the formulation's items."""
+    return _match_count(formulation, found_keys)[1] > 0
+
+
 def _could_match(formulation: Formulation, joined: str, found_keys: list[str]) -> bool:
     """A cheap filter before ``_match_count``: two lexicon items inside the found items, or the other way round."""
     lex_joined = "|".join(f for forms in formulation.item_keys for f in forms)

@@ -119,7 +119,11 @@ def _runs(markers: list[_Marker]) -> list[list[_Marker]]:
     open_runs: dict[str, list[_Marker]] = {}
     for m in markers:
         run = open_runs.get(m.family)
-        if run and (m.value == run[-1].value + 1 or (m.value == 99 and m.family == "order")):
+        order = open_runs.get("order")
+        if m.family == "di" and m.value >= 3 and order and order[-1].value == m.value - 1 \
+                and (not run or run[-1].value != m.value - 1):
+            order.append(m)  # 首先…其次…第三…: a commentary switching markers mid-run
+        elif run and (m.value == run[-1].value + 1 or (m.value == 99 and m.family == "order")):
             run.append(m)
         elif m.value == 1:
             run = [m]

@@ -29,7 +29,7 @@ COINED = re.compile(r"(?<![0-9A-Za-z+＋])([0-9A-Za-z]+|[\u4e00-\u9fff]{2,8})((?
                     r"([0-9A-Za-z]+[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{2,8})")
 COINED_HEAD = 4  # Han characters kept before "+": 互联网, 党建
 COINED_TAIL = 5  # Han characters kept after it: 政策体系, 工业互联网
-SPEECH_LEAD = re.compile(r"(?:说|表示|指出|强调|称|道|问|答|介绍)[：:，,]?$")
+SPEECH_LEAD = re.compile(r"(?:说|表示|指出|强调|称|道|问|答|介绍)[：:，,]?$|说(?:过)?的$")  # …所说的“民心是…”
 COMMON_WORD_FREQ = 20  # a quoted dictionary word this common, used once, is a scare quote, not a slogan
 MAX_TERM = 30
 # 事务共商、发展共促、成果共享: three or more same-length parts in a row
