@@ -106,3 +106,10 @@ def test_the_shared_yao_of_a_speech_s_points_is_dropped():
 def test_a_saying_introduced_by_suo_shuo_de_is_speech():
     found = {t.term for t in run("要牢记老书记常说的“群众的事再小也是大事”，把实事办好。").terms}
     assert not found
+
+
+def test_quoted_slogans_in_titles_and_headings_are_terms():
+    text = ("某县“积分超市”激活乡村治理\n全县推广积分管理。\n\n【关键词】乡村治理　“积分超市”　“红黑榜”\n"
+            "各村按月公布积分结果。\n")
+    found = {t.term for t in run(text).terms}
+    assert {"积分超市", "红黑榜"} <= found

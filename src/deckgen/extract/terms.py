@@ -117,6 +117,14 @@ def find_terms(articles: tuple[Article, ...], ignore: set[str], user_dict: str |
             hits.append(TermHit(term, article.index, sentence, line, confidence, rule))
 
     for article in articles:
+        # quoted slogans in the title and section headings too (江苏某县“三份清单”筑牢基层党建)
+        headings = [(article.title, article.line)] if not article.untitled else []
+        headings += [(s.heading, s.heading_line or article.line) for s in article.sections if s.heading]
+        for heading, line in headings:
+            for text, start in _quoted(heading):
+                confidence = _is_slogan(text, heading[max(0, start - 8):start])
+                if confidence and word_frequency(match_key(text), user_dict) < COMMON_WORD_FREQ:
+                    add(text, article, heading, line, confidence, "quoted-heading")
         for para in article.paragraphs:
             for sentence in split_sentences(para.text):
                 for text, start in _quoted(sentence):
