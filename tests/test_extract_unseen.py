@@ -113,3 +113,19 @@ def test_quoted_slogans_in_titles_and_headings_are_terms():
             "各村按月公布积分结果。\n")
     found = {t.term for t in run(text).terms}
     assert {"积分超市", "红黑榜"} <= found
+
+
+@pytest.mark.parametrize("text, name, items", [
+    ("党员要牢固树立“两本两证”制度，即学习笔记本、会议记录本和组织年检证、党员年审证，按时检查。", "两本两证",
+     ("学习笔记本", "会议记录本", "组织年检证", "党员年审证")),
+    ("关键是增强“四个意识”，即政治意识、大局意识、核心意识、看齐意识。", "四个意识",
+     ("政治意识", "大局意识", "核心意识", "看齐意识")),
+])
+def test_items_spelled_out_right_after_the_name(text, name, items):
+    found = lists_by_name(run(text, lexicon=False))[name]
+    assert found.items == items and found.count == len(items)
+
+
+def test_a_locality_word_is_not_part_of_an_unquoted_name():
+    found = lists_by_name(run("推动黄河、淮河、海河、长江四大流域内生态保护。"))
+    assert "四大流域" in found

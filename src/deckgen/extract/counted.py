@@ -50,6 +50,7 @@ NAME_END_FLAGS = set("vpcudrfmqt")  # verbs and function words: 开展, 推进; 
 NAME_STOP = set("为和与及的是在等以对中上下了着都也又并而将把被从向到给让使由于之其")
 CHAIN_BEFORE = re.compile(r"[、”]|(?:和|及|与)[^、，。；]{1,14}$")
 # “两本两证”制度，即A、B和C、D: the items spelled out right after the name
+MAX_AFTER_ITEM = 12
 AFTER_ITEMS = re.compile(r"^[”]?[^，。；：“”]{0,4}[，,]?(?:即|也就是|就是|分别是|包括)[：:]?(?P<items>[^。；：！？]{4,120})")
 CLAUSE_SPLIT = re.compile(r"[，,：；。]")
 PARALLEL_WINDOW = 15  # sentences after a name searched for its same-shaped items
@@ -124,6 +125,8 @@ def unquoted_name(text: str, start: int, end: int, user_dict: str | None = None)
         if word in NAME_STOP or len(kept) + len(word) > NAME_TAIL or (i and flag[:1] in NAME_END_FLAGS and flag != "vn"):
             break
         kept += word
+    if len(kept) > 2 and kept[-1] in "内中外上下间里":
+        kept = kept[:-1]  # 四大流域内 → 四大流域
     return text[start:end] + kept
 
 
@@ -247,7 +250,8 @@ def counted_lists(article: Article) -> list[FoundList]:
             count = name_count(name)
             if count is None or count < 2:
                 continue
-            hit = _tie(name, count, sentence[:start], [s for _, s in sentences[si + 1:si + 1 + PARALLEL_WINDOW]], rule)
+            hit = _tie(name, count, sentence[:start], [s for _, s in sentences[si + 1:si + 1 + PARALLEL_WINDOW]], rule,
+                       sentence[start + len(name) + 1:] if rule == "counted:before" else "")
             if hit is not None:
                 items, confidence, rule_used = hit
                 found.append(FoundList(name, count, "counted", tuple(items), article.index, sentence, line,
@@ -255,8 +259,22 @@ def counted_lists(article: Article) -> list[FoundList]:
     return found
 
 
-def _tie(name: str, count: int, prefix: str, following: list[str], rule: str) -> tuple[list[str], float, str] | None:
-    """The items a counted name is tied to: a chain right before it, else same-shaped clauses after it."""
+def items_after(after: str, count: int) -> list[str] | None:
+    """“两本两证”制度，即A、B和C、D: ``count`` short parts spelled out right after a name, up to the next clause."""
+    m = AFTER_ITEMS.match(after)
+    if not m:
+        return None
+    chain = re.split(r"[，,]", m.group("items"), maxsplit=1)[0]
+    items = [clean(i) for part in chain.split("、") for i in _split_last(part)]
+    if len(items) != count or any(not 2 <= len(match_key(i)) <= MAX_AFTER_ITEM for i in items):
+        return None
+    return items
+
+
+def _tie(name: str, count: int, prefix: str, following: list[str], rule: str,
+         after: str = "") -> tuple[list[str], float, str] | None:
+    """The items a counted name is tied to: a chain right before it, spelled out right after it (…，即A、B、C), else
+    same-shaped clauses after it."""
     before = items_before(prefix)
     if before is not None:
         items, partial = before
@@ -272,6 +290,10 @@ def _tie(name: str, count: int, prefix: str, following: list[str], rule: str) ->
             return items, confidence, rule
     if rule == "counted:before-chain":
         return None
+    spelled = items_after(after, count) if after else None
+    if spelled:
+        keys = name_keys(name)
+        return spelled, 0.9 if keys and all(_has_key(i, keys) for i in spelled) else 0.85, "counted:after"
     if rule == "counted:before-unquoted":
         return None
     items = _parallel_items(following, name, count)
