@@ -34,9 +34,10 @@ from pathlib import Path
 import yaml
 from yaml.nodes import MappingNode, SequenceNode
 
+from .atomic import write_text_atomically
 from .cards import clip
 from .config import read_yaml
-from .errors import ConfigError, OutputError
+from .errors import ConfigError
 from .models import ExtractedList, ExtractedTerm, Extraction, NoteSpec
 from .text import match_key
 
@@ -390,14 +391,8 @@ def dump_candidates(entries: Iterable[Entry], *, deck: str, folder: str) -> str:
 
 def write_candidates(path: Path, entries: Iterable[Entry], *, deck: str, folder: str) -> None:
     """Write ``path`` whole or not at all (through a temporary file beside it)."""
-    text = dump_candidates(entries, deck=deck, folder=folder)
-    partial = path.with_name(f".{path.name}.partial")
-    try:
-        partial.write_text(text, encoding="utf-8")
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc}); check that the deck folder is writable")
+    write_text_atomically(path, dump_candidates(entries, deck=deck, folder=folder),
+                          fix="check that the deck folder is writable")
 
 
 # --- applying decisions -----------------------------------------------------------------------------------

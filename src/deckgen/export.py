@@ -30,8 +30,8 @@ from pathlib import Path
 import genanki
 
 from .api import DeckNotes
+from .atomic import write_text_atomically
 from .cards import FIELDS
-from .errors import OutputError
 from .models import Article, ExtractedList, ExtractedTerm, NoteSpec
 from .package import CSS, NOTE_TYPES, note_guid
 
@@ -352,9 +352,5 @@ def write_export(deck: DeckNotes, fmt: str, output: str | Path | None = None) ->
     path = Path(output) if output is not None else deck.default_path(SUFFIXES[fmt])
     text = _WRITERS[fmt](deck)
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"  # the BOM tells Excel the file is UTF-8
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode(encoding))
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc}); choose another file with -o") from None
+    write_text_atomically(path, text, encoding=encoding, fix="choose another file with -o")
     return path

@@ -52,22 +52,21 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import os
-import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import genanki
 
+from .atomic import write_atomically, write_text_atomically
 from .cards import FIELDS
-from .errors import OutputError
 from .models import NoteSpec
 
 MANIFEST_FORMAT = 1
 _ENTRY_KEYS = {"kind", "key", "id", "deck", "hash", "cards"}
 GUID_NAMESPACE = "deckgen"
+_FIX = "check that the folder exists and is writable, or choose another output with -o"
 
 CSS = """\
 .card {
@@ -232,10 +231,9 @@ def write_package(notes: Sequence[NoteSpec], output: Path, *, deck_key: str, des
                          "hash": _content_hash(spec), "cards": names}
 
     package = genanki.Package(list(decks.values()))
-    _write_atomically(output, lambda path: package.write_to_file(str(path), timestamp=timestamp))
+    write_atomically(output, lambda path: package.write_to_file(str(path), timestamp=timestamp), fix=_FIX)
     data = {"format": MANIFEST_FORMAT, "deck_key": deck_key, "timestamp": timestamp, "notes": entries}
-    _write_atomically(manifest, lambda path: path.write_text(
-        json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8"))
+    write_text_atomically(manifest, json.dumps(data, ensure_ascii=False, indent=1), fix=_FIX)
     return PackageInfo(output=output, manifest=manifest, decks=tuple(decks), notes=len(entries), cards=cards,
                        timestamp=timestamp, changes=compare(previous.get("notes"), entries))
 
@@ -302,25 +300,3 @@ def _read_manifest(path: Path, deck_key: str) -> dict:
             isinstance(entry, dict) and _ENTRY_KEYS <= entry.keys() for entry in notes.values()):
         return {}
     return data
-
-
-def _write_atomically(path: Path, write: Callable[[Path], object]) -> None:
-    """Write ``path`` through a temporary file beside it, so it is either the old file or the new one.
-
-    The temporary file goes whatever stops the write: an error, a full disk or Ctrl-C.
-    """
-    tmp = None
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        os.close(fd)
-        tmp = Path(name)
-        write(tmp)
-        os.replace(tmp, path)
-        tmp = None
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror or exc}); "
-                          "check that the folder exists and is writable, or choose another output with -o") from None
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
