@@ -295,6 +295,8 @@ def _read_manifest(path: Path, deck_key: str) -> dict:
         return {}
     if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or data.get("deck_key") != deck_key:
         return {}
+    if not isinstance(data.get("timestamp", 0), (int, float)) or not math.isfinite(data.get("timestamp", 0)):
+        return {}
     notes = data.get("notes")
     if not isinstance(notes, dict) or not all(
             isinstance(entry, dict) and _ENTRY_KEYS <= entry.keys() for entry in notes.values()):
