@@ -153,3 +153,16 @@ def test_any_text_gives_a_clean_deck_or_a_clear_error(text, empty_collection):
                     assert col._backend.cloze_numbers_in_note(note._to_backend_note())
         finally:
             col.close()
+
+
+def test_a_hostile_file_name_shows_literally_in_the_deck_description(tmp_path, col):
+    """Regression: source file names went unescaped into the deck description, which Anki shows as HTML."""
+    source = tmp_path / "<img src=x onerror=alert(1)>.txt"
+    source.write_text(hostile_text(), encoding="utf-8")
+    out = tmp_path / "deck.apkg"
+    result = build_deck([source], config=packaged_defaults(), output=out, description="<b>第3期</b>")
+    import_package(col, out)
+    descriptions = [col.decks.get(d.id)["desc"] for d in col.decks.all_names_and_ids() if d.name in result.decks]
+    assert descriptions and all(
+        desc.startswith("&lt;b&gt;第3期&lt;/b&gt;<br>Sources: &lt;img src=x onerror=alert(1)&gt;.txt.")
+        for desc in descriptions)

@@ -274,7 +274,9 @@ def check_output(output: Path) -> None:
 def _describe(files: list[Path], description: str = "") -> str:
     """The deck description Anki shows: the deck's own, then its sources, build date and deckgen version."""
     date = time.strftime("%Y-%m-%d")
-    built = f"Sources: {', '.join(f.name for f in files)}. Built {date} with deckgen {__version__}."
+    # Anki shows a deck description as HTML, and a file name is anyone's text ("<img onerror=…>.txt")
+    names = html.escape(", ".join(f.name for f in files))
+    built = f"Sources: {names}. Built {date} with deckgen {__version__}."
     return f"{html.escape(description)}<br>{built}" if description else built
 
 
