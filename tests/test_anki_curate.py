@@ -20,7 +20,7 @@ def folder(tmp_path, monkeypatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "a.txt").write_text(A, encoding="utf-8")
     (tmp_path / "b.txt").write_text(B, encoding="utf-8")
-    folder = new_deck("d", ["a.txt", "b.txt"])
+    folder = new_deck("d", ["a.txt", "b.txt"]).folder
     spec = folder / "deck.yaml"
     spec.write_text(spec.read_text(encoding="utf-8") + "description: 学习小组第3期\n", encoding="utf-8")
     review_deck(load_deck_spec(folder))

@@ -146,6 +146,30 @@ def test_build_a_plain_folder_names_the_deck_after_its_first_file(tmp_path, monk
     assert "notes.odt: skipped" in result.stderr
 
 
+def test_extract_of_a_folder_notes_skipped_files_and_quiet_silences_every_warning(tmp_path):
+    """Regression: extract dropped the notes on skipped files; build printed warnings even with -q."""
+    folder = tmp_path / "texts"
+    folder.mkdir()
+    shutil.copy(JIANWEI, folder / "a.txt")
+    write(folder / "notes.odt", b"PK")
+    result = run("extract", folder, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "warning: " in result.stderr and "notes.odt: skipped (unsupported file type '.odt'" in result.stderr
+    assert any("notes.odt: skipped" in w for w in json.loads(result.stdout)["warnings"])
+    for args in (["extract", folder], ["build", folder, "-o", tmp_path / "a.apkg"],
+                 ["export", folder, "--format", "md", "-o", tmp_path / "a.md"]):
+        quiet = run(*args, "-q")
+        assert quiet.exit_code == 0, quiet.output
+        assert quiet.stderr == ""
+
+
+def test_build_with_no_source_and_no_deck_folder_exits_1(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("build")
+    assert result.exit_code == 1
+    assert "decks: no deck folder (decks/*/deck.yaml) and no SOURCE given" in result.stderr
+
+
 def test_output_option_with_two_decks_is_a_usage_error(tmp_path):
     for name in ("one", "two"):
         shutil.copytree(ROOT / "decks" / "theory-page", tmp_path / name)

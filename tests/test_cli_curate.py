@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from deckgen import api
 from deckgen.cli import main
 
 A = """党建引领社区治理
@@ -54,6 +55,29 @@ def test_new_makes_a_deck_folder_once(here):
     assert again.exit_code == 1 and "decks/d: exists already" in again.stderr
     assert (folder / "deck.yaml").read_text(encoding="utf-8") == spec
     assert sorted(p.name for p in folder.iterdir()) == ["a.txt", "b.txt", "deck.yaml"]
+
+
+def test_new_counts_the_files_a_folder_gives(here):
+    """Regression: the message counted the FILES arguments, so a folder of two texts was "1 sources"."""
+    (here / "texts").mkdir()
+    for name in ("a.txt", "b.txt"):
+        (here / name).rename(here / "texts" / name)
+    result = run("new", "d", "texts")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "Made decks/d (deck.yaml, 2 source files). Next: deckgen review decks/d\n"
+
+
+def test_a_script_builds_what_the_command_builds(here):
+    """The library does all that `deckgen build` does: a script needs no click."""
+    spec = api.new_deck("d", ["a.txt", "b.txt"])
+    api.review_deck(spec)
+    (deck, result), = api.build_decks(api.deck_sources())
+    assert result.output == str(Path("build") / "d.apkg") and deck.stem == "d"
+    keys = manifest_keys(here / "build/d.apkg")
+    assert run("build").exit_code == 0
+    assert manifest_keys(here / "build/d.apkg") == keys
+    with pytest.raises(ValueError, match="one deck"):
+        next(api.build_decks(api.deck_sources(["decks/d", "a.txt"]), output="x.apkg"))
 
 
 @pytest.mark.parametrize("args, message", [

@@ -17,9 +17,9 @@ import logging
 import multiprocessing
 import os
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .config import load_config
@@ -140,10 +140,11 @@ def _first_by_id(entries: list) -> list:
 
 def extract_sources(sources: Iterable[str | Path], config: dict | None = None, *,
                     progress: Progress | None = None) -> Extraction:
-    """Read and extract every source (files or plain folders)."""
+    """Read and extract every source (files or plain folders); the files a folder skips are warnings."""
     config = config if config is not None else load_config()
-    files, _ = expand_sources(sources)
-    return extract_documents((read_source(f) for f in files), config, progress=progress)
+    files, skipped = expand_sources(sources)
+    extraction = extract_documents((read_source(f) for f in files), config, progress=progress)
+    return dataclasses.replace(extraction, warnings=(*extraction.warnings, *skipped))
 
 
 def confident(extraction: Extraction, min_confidence: float) -> Extraction:
@@ -198,6 +199,8 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
 
     config = config if config is not None else load_config()
     files, skipped = expand_sources(sources)
+    if not files:
+        raise InputError("no source given; name the files of the deck")
     extraction = extract_documents((read_source(f) for f in files), config, progress=progress,
                                    every_occurrence=True)
     curated = curate(extraction, config, candidates)
@@ -232,9 +235,8 @@ def folder_notes(spec: DeckSpec, *, config_path: str | Path | None = None,
 def source_notes(source: str | Path, *, config_path: str | Path | None = None,
                  progress: Progress | None = None) -> DeckNotes:
     """The notes of a deck folder, or of a file or plain folder as ``build`` would make them."""
-    if is_deck_folder(Path(source)):
-        return folder_notes(load_deck_spec(source), config_path=config_path, progress=progress)
-    return deck_notes([source], config=load_config(config_path), progress=progress)
+    (deck,) = deck_sources([source])
+    return deck.notes(config_path=config_path, progress=progress)
 
 
 def package_deck(deck: DeckNotes, output: str | Path, *, timestamp: float | None = None) -> BuildResult:
@@ -289,8 +291,11 @@ def build_deck_folder(spec: DeckSpec, *, config_path: str | Path | None = None, 
     return package_deck(deck, output if output is not None else deck.default_path(".apkg"), timestamp=timestamp)
 
 
-def new_deck(name: str, sources: Iterable[str | Path], root: str | Path = ".") -> Path:
-    """Make ``root/decks/NAME`` with copies of ``sources`` and a first deck.yaml; nothing is written on error."""
+def new_deck(name: str, sources: Iterable[str | Path], root: str | Path = ".") -> DeckSpec:
+    """Make ``root/decks/NAME`` with copies of ``sources`` and a first deck.yaml; nothing is written on error.
+
+    Returns the new deck folder's spec, ready for ``review_deck``.
+    """
     from .deckspec import create_deck_folder
 
     if not name or name.startswith(".") or Path(name).name != name or "\\" in name:
@@ -301,7 +306,7 @@ def new_deck(name: str, sources: Iterable[str | Path], root: str | Path = ".") -
         raise InputError("no source given; name the text files of the deck")
     for file in files:
         read_source(file)  # refuse what build could not read, before anything is written
-    return create_deck_folder(Path(root) / "decks" / name, files)
+    return load_deck_spec(create_deck_folder(Path(root) / "decks" / name, files))
 
 
 def review_deck(spec: DeckSpec, *, config_path: str | Path | None = None,
@@ -322,6 +327,51 @@ def find_deck_folders(root: str | Path = ".") -> list[Path]:
     return sorted(p for p in (Path(root) / "decks").glob("*") if is_deck_folder(p))
 
 
-__all__ = ["DeckNotes", "build_deck", "build_deck_folder", "confident", "deck_notes", "expand_sources",
-           "extract_documents", "extract_sources", "find_deck_folders", "folder_notes", "load_deck_spec",
-           "new_deck", "package_deck", "review_deck", "source_notes"]
+@dataclasses.dataclass(frozen=True)
+class DeckSource:
+    """One deck that ``deckgen build`` makes: a deck folder (``spec``), or ``files`` (files and plain
+    folders) that together make one deck."""
+
+    spec: DeckSpec | None = None
+    files: tuple[str | Path, ...] = ()
+
+    def notes(self, *, config_path: str | Path | None = None, progress: Progress | None = None) -> DeckNotes:
+        if self.spec is not None:
+            return folder_notes(self.spec, config_path=config_path, progress=progress)
+        return deck_notes(self.files, config=load_config(config_path), progress=progress)
+
+
+def deck_sources(sources: Iterable[str | Path] = (), root: str | Path = ".") -> list[DeckSource]:
+    """The decks ``deckgen build SOURCE...`` makes: one per deck folder, then one of all the files and plain
+    folders; with no ``sources``, one per ``root/decks/*/deck.yaml``.
+
+    Every deck.yaml is read here, so a broken one stops the build before anything is written.
+    Raises ``InputError`` when there is nothing to build, ``ConfigError`` for a broken deck.yaml.
+    """
+    sources = list(sources)
+    if not sources:
+        sources = find_deck_folders(root)
+        if not sources:
+            raise InputError(f"{Path(root) / 'decks'}: no deck folder (decks/*/deck.yaml) and no SOURCE given; "
+                             "give a file or a deck folder")
+    decks = [DeckSource(spec=load_deck_spec(s)) for s in sources if is_deck_folder(Path(s))]
+    files = tuple(s for s in sources if not is_deck_folder(Path(s)))
+    return decks + [DeckSource(files=files)] if files else decks
+
+
+def build_decks(decks: Sequence[DeckSource], *, output: str | Path | None = None,
+                config_path: str | Path | None = None, timestamp: float | None = None,
+                progress: Progress | None = None) -> Iterator[tuple[DeckNotes, BuildResult]]:
+    """Build each deck to ``output`` (one deck only) or ``<output_dir>/<name>.apkg``, yielding each as it is written."""
+    if output is not None:
+        if len(decks) != 1:
+            raise ValueError(f"output names one file, for one deck; got {len(decks)} decks")
+        check_output(Path(output))
+    for source in decks:
+        deck = source.notes(config_path=config_path, progress=progress)
+        yield deck, package_deck(deck, output if output is not None else deck.default_path(".apkg"), timestamp=timestamp)
+
+
+__all__ = ["DeckNotes", "DeckSource", "build_deck", "build_deck_folder", "build_decks", "confident", "deck_notes",
+           "deck_sources", "expand_sources", "extract_documents", "extract_sources", "find_deck_folders",
+           "folder_notes", "load_deck_spec", "new_deck", "package_deck", "review_deck", "source_notes"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 import click
@@ -57,31 +58,16 @@ def build(sources, output, config_path, quiet, verbose):
     the first file.
     """
     from . import api
-    from .config import load_config
-    from .deckspec import is_deck_folder, load_deck_spec
     from .progress import ProgressBar, summary
 
-    folders = [Path(s) for s in sources if is_deck_folder(Path(s))]
-    plain = [s for s in sources if not is_deck_folder(Path(s))]
-    if not sources:
-        folders = api.find_deck_folders(".")
-        if not folders:
-            raise DeckgenError("no SOURCE given and no decks/*/deck.yaml here; give a file or a deck folder")
-    if output is not None and len(folders) + (1 if plain else 0) > 1:
+    decks = api.deck_sources(sources)
+    if output is not None and len(decks) > 1:
         raise click.UsageError("-o/--output writes one deck; give one deck folder, or files only")
-    if output is not None:
-        api.check_output(output)
-    decks = [functools.partial(api.folder_notes, load_deck_spec(folder), config_path=config_path) for folder in folders]
-    if plain:
-        decks.append(functools.partial(api.deck_notes, plain, config=load_config(config_path)))
-    for make_deck in decks:
-        with ProgressBar(enabled=not quiet and not verbose) as progress:
-            deck = make_deck(progress=progress)
-        result = api.package_deck(deck, output or deck.default_path(".apkg"))
-        for warning in result.warnings:
-            click.echo(f"warning: {warning}", err=True)
-        if not quiet:
-            click.echo(summary(deck, result))
+    with ProgressBar(enabled=not quiet and not verbose) as progress:
+        for deck, result in api.build_decks(decks, output=output, config_path=config_path, progress=progress):
+            _warn(result.warnings, quiet)
+            if not quiet:
+                click.echo(summary(deck, result))
 
 
 @main.command()
@@ -97,9 +83,11 @@ def new(name, files, config_path, quiet, verbose):
     """
     from . import api
 
-    folder = api.new_deck(name, files)
+    spec = api.new_deck(name, files)
     if not quiet:
-        click.echo(f"Made {folder} ({len(files)} sources, deck.yaml). Next: deckgen review {folder}")
+        copied = len(spec.sources)
+        click.echo(f"Made {spec.folder} (deck.yaml, {copied} source file{'s' if copied != 1 else ''}). "
+                   f"Next: deckgen review {spec.folder}")
 
 
 @main.command()
@@ -147,9 +135,7 @@ def extract(sources, fmt, show_all, config_path, quiet, verbose):
         extraction = api.extract_sources(sources, config, progress=progress)
     if not show_all:
         extraction = api.confident(extraction, config["extract"]["min_confidence"])
-    if not quiet:
-        for warning in extraction.warnings:
-            click.echo(f"warning: {warning}", err=True)
+    _warn(extraction.warnings, quiet)
     click.echo(extraction_json(extraction) if fmt == "json" else extraction_table(extraction))
 
 
@@ -182,8 +168,14 @@ def _export(source: Path, fmt: str, output: Path | None, config_path: Path | Non
 
     with ProgressBar(enabled=not quiet and not verbose) as progress:
         deck = api.source_notes(source, config_path=config_path, progress=progress)
-    for warning in (*deck.extraction.warnings, *deck.skipped):
-        click.echo(f"warning: {warning}", err=True)
+    _warn((*deck.extraction.warnings, *deck.skipped), quiet)
     path = write_export(deck, fmt, output)
     if not quiet:
         click.echo(str(path))
+
+
+def _warn(warnings: Iterable[str], quiet: bool) -> None:
+    """Warnings (count mismatches, guessed encodings, skipped files) on stderr, unless -q asks for errors only."""
+    if not quiet:
+        for warning in warnings:
+            click.echo(f"warning: {warning}", err=True)
