@@ -45,10 +45,15 @@ def extraction_table(extraction: Extraction) -> str:
             lines.append(f"  list {l.name}{count}  [{l.kind}, {l.confidence:.2f} {l.rule}]{flag}")
             lines += [f"      {i}. {item}" for i, item in enumerate(l.items, 1)]
         for t in terms:
-            definition = f"  = {t.definition[:40]}…" if t.definition else ""
+            definition = f"  = {_shortened(t.definition, 40)}" if t.definition else ""
             if t.definition_source:
                 definition += f" ({t.definition_source})"
             lines.append(f"  term {t.term}  [{t.confidence:.2f} {t.rule}]{definition}")
         lines.append("")
     lines.append(f"{len(extraction.articles)} articles, {len(extraction.lists)} lists, {len(extraction.terms)} terms")
     return "\n".join(lines)
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, with "…" only where something was cut."""
+    return text if len(text) <= limit else text[:limit] + "…"
