@@ -279,3 +279,75 @@ def body_sections(article: Article, skip: set[int]) -> Article:
     kept: tuple[Section, ...] = tuple(s for i, s in enumerate(article.sections) if i not in skip)
     return Article(index=article.index, source=article.source, title=article.title, author=article.author,
                    untitled=article.untitled, sections=kept, line=article.line)
+
+
+# ---------------------------------------------------------------- parallel clauses: 是…，是…，是…
+
+CLAUSE_SEP = re.compile(r"[，,；;：:]")
+PRONOUN_SUBJECT = re.compile(r"^(?:这|那|它|其|此|也|都|还|就|又)")
+MIN_SHARED_END = 2  # characters every predicate ends on: 的现代化, 的必由之路
+MAX_PARALLEL_CLAUSE = 40
+COPULA = "是"
+
+
+def _shared_end(parts: list[str]) -> str:
+    end = parts[0]
+    for p in parts[1:]:
+        while end and not p.endswith(end):
+            end = end[1:]
+    return end
+
+
+def _clause_runs(sentence: str) -> list[list[str]]:
+    clauses = [c.strip().rstrip("。！？!?") for c in CLAUSE_SEP.split(sentence)]
+    runs, run = [], []
+    for c in clauses:
+        if c and COPULA in c and len(c) <= MAX_PARALLEL_CLAUSE and HAN_RE.search(c):
+            run.append(c)
+        else:
+            if len(run) >= 3:
+                runs.append(run)
+            run = []
+    if len(run) >= 3:
+        runs.append(run)
+    return runs
+
+
+def parallel_clauses(article: Article) -> list[FoundList]:
+    """Three or more parallel judgments in one sentence, all ending on the same words.
+
+    * one subject, several predicates: 中国式现代化是A的现代化，是B的现代化，是C的现代化 → A的现代化, B的…, named
+      by the subject;
+    * one predicate ending, several subjects: A是…的必由之路，B是…的必由之路，C是…的必由之路 → the clauses whole,
+      named by the shared ending.
+
+    A run whose subject is a pronoun (这是…的胜利，是…的胜利) names nothing a learner recites and is left out.
+    """
+    found = []
+    for pi, para in enumerate(article.paragraphs):
+        for sentence in split_sentences(para.text):
+            for run in _clause_runs(sentence):
+                first = run[0]
+                subject, _, _ = first.partition(COPULA)
+                rest = run[1:]
+                if subject and all(c.startswith(COPULA) for c in rest):
+                    items = [first[len(subject) + 1:]] + [c[1:] for c in rest]
+                    if PRONOUN_SUBJECT.match(subject) or len(HAN_RE.findall(subject)) < 3:
+                        continue
+                    name = subject
+                elif all(not c.startswith(COPULA) and not PRONOUN_SUBJECT.match(c) for c in run):
+                    items, name = run, ""
+                else:
+                    continue
+                end = _shared_end(items)
+                if len(HAN_RE.findall(end)) < MIN_SHARED_END or any(len(i) <= len(end) + 1 for i in items):
+                    continue
+                name = name or end.lstrip("的")
+                if len(name) < 2:
+                    continue
+                start = para.text.find(first)
+                found.append(FoundList(
+                    name=name, count=None, kind="enumerated", items=tuple(clean(i) for i in items),
+                    article=article.index, context=sentence, line=para.line, confidence=0.6,
+                    rule="parallel", position=pi * 10000 + max(0, start), lead=sentence[:max(0, sentence.find(first))]))
+    return found
