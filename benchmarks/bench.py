@@ -71,10 +71,17 @@ def measure(task: str, texts: Path, size: int, repeat: int) -> dict:
 
     The fastest run is the one least disturbed by whatever else the machine was doing.
     """
-    runs = [json.loads(subprocess.run([sys.executable, __file__, "--run", task, "--texts", str(texts),
-                                       "--sizes", str(size)], check=True, capture_output=True, text=True).stdout)
-            for _ in range(repeat)]
+    runs = [_run_child(task, texts, size) for _ in range(repeat)]
     return {**min(runs, key=lambda run: run["seconds"]), "peak_mb": max(run["peak_mb"] for run in runs)}
+
+
+def _run_child(task: str, texts: Path, size: int) -> dict:
+    """One measured run in a fresh process; a failed run stops the benchmark with the child's own error."""
+    done = subprocess.run([sys.executable, __file__, "--run", task, "--texts", str(texts), "--sizes", str(size)],
+                          capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"bench: {task} at {size}x failed:\n{done.stderr.strip()}")
+    return json.loads(done.stdout)
 
 
 def _child(task: str, texts: Path, size: int) -> None:

@@ -30,6 +30,16 @@ def test_bench_prints_its_table_and_writes_json(tmp_path):
     assert result["jieba_at_startup"] is False
 
 
+def test_a_failed_run_stops_the_bench_with_the_reason(tmp_path):
+    """Regression: a failing measured run ended in a CalledProcessError traceback that hid the child's error."""
+    (tmp_path / "plain.txt").write_text("今天天气很好。", encoding="utf-8")
+    command = [sys.executable, str(BENCH / "bench.py"), "--texts", str(tmp_path), "--sizes", "1", "--repeat", "1"]
+    done = subprocess.run(command, capture_output=True, text=True)
+    assert done.returncode == 1
+    assert "bench: build at 1x failed:" in done.stderr and "no lists or terms found" in done.stderr
+    assert "CalledProcessError" not in done.stderr
+
+
 def test_bench_sizes_repeat_the_corpus():
     sys.path.insert(0, str(BENCH))
     try:
