@@ -212,3 +212,14 @@ def test_a_missing_source_is_exit_1_for_every_command(tmp_path, command):
     result = run(*command, missing)
     assert result.exit_code == 1, result.output
     assert str(missing) in result.stderr
+
+
+def test_python_m_deckgen_runs_the_command_and_importing_it_does_not():
+    """Regression: __main__ ran the command on import, as every "spawn" pool worker (Windows) does."""
+    import subprocess
+    import sys
+
+    ran = subprocess.run([sys.executable, "-m", "deckgen", "--version"], capture_output=True, text=True)
+    assert ran.returncode == 0 and ran.stdout.startswith("deckgen, version ")
+    imported = subprocess.run([sys.executable, "-c", "import deckgen.__main__"], capture_output=True, text=True)
+    assert (imported.returncode, imported.stdout, imported.stderr) == (0, "", "")
