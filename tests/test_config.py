@@ -104,3 +104,8 @@ def test_bad_deck_spec(tmp_path, spec, expected):
         load_deck_spec(folder)
     assert "deck.yaml" in str(err.value)
     assert expected in str(err.value)
+
+
+def test_a_folder_without_deck_yaml_is_not_a_deck_folder(tmp_path):
+    with pytest.raises(ConfigError, match=f"^{tmp_path}: not a deck folder \\(no deck.yaml\\); make one with"):
+        load_deck_spec(tmp_path)

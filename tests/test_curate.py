@@ -285,3 +285,6 @@ def test_a_new_deck_folder_loads_and_globs_skip_deckgens_own_files(tmp_path):
     with pytest.raises(OutputError, match="exists already"):
         create_deck_folder(folder, [source])
     assert sorted(p.name for p in (tmp_path / "decks").iterdir()) == ["d"]  # no staging folder left
+    (tmp_path / "deck.yaml").write_text("x", encoding="utf-8")
+    with pytest.raises(OutputError, match="a source cannot be called deck.yaml, deckgen's own file there"):
+        create_deck_folder(tmp_path / "decks" / "e", [tmp_path / "deck.yaml"])

@@ -100,10 +100,8 @@ def review(folder, config_path, quiet, verbose):
     new candidates are marked new, vanished ones missing.
     """
     from . import api
-    from .deckspec import is_deck_folder, load_deck_spec
+    from .deckspec import load_deck_spec
 
-    if not is_deck_folder(folder):
-        raise DeckgenError(f"{folder}: not a deck folder (no deck.yaml); make one with `deckgen new NAME FILE...`")
     spec = load_deck_spec(folder)
     result = api.review_deck(spec, config_path=config_path)
     if quiet:

@@ -93,6 +93,8 @@ def load_deck_spec(folder: str | Path) -> DeckSpec:
     """Read and check ``folder/deck.yaml``; every problem is a ConfigError naming file, line and fix."""
     folder = Path(folder)
     path = folder / SPEC_FILE
+    if not path.exists():
+        raise ConfigError(f"{folder}: not a deck folder (no {SPEC_FILE}); make one with `deckgen new NAME FILE...`")
     data = read_yaml(path)
     origin = str(path)
     if data is None:
@@ -132,7 +134,9 @@ def create_deck_folder(folder: Path, sources: list[Path]) -> Path:
     """
     names = [source.name for source in sources]
     for name in names:
-        if names.count(name) > 1 or name in (SPEC_FILE, CANDIDATES_FILE):
+        if name in (SPEC_FILE, CANDIDATES_FILE):
+            raise OutputError(f"{folder}: a source cannot be called {name}, deckgen's own file there; rename it first")
+        if names.count(name) > 1:
             raise OutputError(f"{folder}: two sources would both be called {name}; rename one of them first")
     if folder.exists():
         raise OutputError(f"{folder}: exists already; choose another name, or edit {folder / SPEC_FILE}")
