@@ -39,3 +39,29 @@ def test_lexicon_names_a_formulation_its_short_forms_spell_out():
             "不断提出新办法。")
     found = lists_by_name(run(text))["六个必须坚持"]
     assert len(found.items) == 6 and found.items[1] == "坚持自信自立"
+
+
+def test_the_shi_of_fanshi_is_no_copula():
+    text = "凡是对群众有利的事情，凡是对发展有利的事情，凡是对团结有利的事情，我们都要做好。"
+    assert not [l for l in run(text, lexicon=False).lists if l.rule == "parallel"]
+
+
+# ---------------------------------------------------------------- bullets under a lead that does not announce them
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_parallel_paragraph_openers_after_a_plain_lead(lexicon):
+    text = ("推进基层治理，首先要把握好工作方法。\n\n"
+            "坚持群众路线。群众的事情要同群众商量。\n\n"
+            "坚持问题导向。聚焦群众急难愁盼问题。\n\n"
+            "坚持系统观念。统筹各方力量形成合力。\n\n"
+            "这些方法要长期坚持。")
+    found = [l for l in run(text, lexicon=lexicon).lists if l.rule == "bullets"]
+    assert [l.items for l in found] == [("坚持群众路线", "坚持问题导向", "坚持系统观念")]
+
+
+def test_unannounced_openers_that_differ_are_no_list():
+    text = ("会议听取了工作汇报。\n\n"
+            "大家一致认为。这项工作很有意义。\n\n"
+            "会议强调。要持续抓好落实工作。\n\n"
+            "与会同志表示。将认真贯彻执行。")
+    assert not [l for l in run(text, lexicon=False).lists if l.rule == "bullets"]

@@ -52,6 +52,7 @@ LEAD_WINDOW = 300  # characters looked at around a marker: a lead or a sentence 
 BULLET = re.compile(r"^[^，,；：:！？]{3,}。$")  # one short phrase, one sentence
 SHORT_BULLET = 16
 MAX_BULLETS = 30  # paragraphs after a lead searched for its bullets
+MIN_SHARED_OPENING = 2  # characters unannounced bullets share at their start
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,18 +217,23 @@ def lead_bullets(article: Article) -> list[FoundList]:
         paras = section.paragraphs
         for i, lead in enumerate(paras):
             subheading = SUBHEADING.match(lead.text)
-            if not (lead.text.endswith(("：", ":")) or subheading):
-                continue
+            announced = lead.text.endswith(("：", ":")) or subheading
             items, contexts = [], []
             for para in paras[i + 1:i + 1 + MAX_BULLETS]:
                 if SUBHEADING.match(para.text) or NUMBERED_START.match(para.text) or para.text.endswith(("：", ":")):
                     break  # the next lead, or numbered items that are a list of their own
                 first = split_sentences(para.text)[0]
                 if BULLET.match(first) and len(HAN_RE.findall(first)) <= SHORT_BULLET:
+                    if not announced and items and not _shared_opening([items[0], clean(first)]):
+                        break  # the text after the last parallel bullet
                     items.append(clean(first))
                     contexts.append(first)
-            if len(items) < 3:
+                elif not announced:
+                    break  # unannounced bullets are consecutive paragraphs
+            if len(items) < 3 or not (announced or _shared_opening(items)):
                 continue
+            if not announced and i > 0 and _shared_opening([*items, clean(split_sentences(lead.text)[0])]):
+                continue  # the lead is one of them: the run started earlier
             name = heading_name(lead.text) if subheading else _lead_name(split_sentences(lead.text)[-1])
             found.append(FoundList(
                 name=name, count=None, kind="enumerated", items=tuple(items), article=article.index,
@@ -235,6 +241,15 @@ def lead_bullets(article: Article) -> list[FoundList]:
                 position=(offset + i + 1) * 10000, item_contexts=tuple(contexts), lead=lead.text[-200:]))
         offset += len(paras)
     return found
+
+
+def _shared_opening(items: list[str]) -> bool:
+    """Whether every item opens on the same two or more characters (必须坚持人民至上。必须坚持自信自立。…).
+
+    Bullets after a lead that does not announce them (…贯穿其中的立场观点方法。) count only when they are parallel.
+    """
+    head = items[0][:MIN_SHARED_OPENING]
+    return len(HAN_RE.findall(head)) == MIN_SHARED_OPENING and all(i.startswith(head) for i in items)
 
 
 # ---------------------------------------------------------------- colon lists
@@ -288,6 +303,8 @@ PRONOUN_SUBJECT = re.compile(r"^(?:这|那|它|其|此|也|都|还|就|又)")
 MIN_SHARED_END = 2  # characters every predicate ends on: 的现代化, 的必由之路
 MAX_PARALLEL_CLAUSE = 40
 COPULA = "是"
+# a copula, not the 是 of 凡是 但是 还是 就是 …
+COPULA_RE = re.compile(r"(?<![凡但还于只或若要可总而就正即也都不])是(?![否非])")
 
 
 def _shared_end(parts: list[str]) -> str:
@@ -302,7 +319,7 @@ def _clause_runs(sentence: str) -> list[list[str]]:
     clauses = [c.strip().rstrip("。！？!?") for c in CLAUSE_SEP.split(sentence)]
     runs, run = [], []
     for c in clauses:
-        if c and COPULA in c and len(c) <= MAX_PARALLEL_CLAUSE and HAN_RE.search(c):
+        if c and (c.startswith(COPULA) or COPULA_RE.search(c)) and len(c) <= MAX_PARALLEL_CLAUSE:
             run.append(c)
         else:
             if len(run) >= 3:
@@ -328,7 +345,8 @@ def parallel_clauses(article: Article) -> list[FoundList]:
         for sentence in split_sentences(para.text):
             for run in _clause_runs(sentence):
                 first = run[0]
-                subject, _, _ = first.partition(COPULA)
+                m = COPULA_RE.search(first)
+                subject = first[:m.start()] if m else ""
                 rest = run[1:]
                 if subject and all(c.startswith(COPULA) for c in rest):
                     items = [first[len(subject) + 1:]] + [c[1:] for c in rest]
