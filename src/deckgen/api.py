@@ -1,9 +1,12 @@
 """The library API the CLI is a thin layer over: extract from sources, build decks.
 
     from deckgen import build_deck, extract_sources, load_config
+    from deckgen.api import build_decks, deck_sources
     config = load_config()
     extraction = extract_sources(["article.txt"], config)
     result = build_deck(["article.txt"], config=config, output="article.apkg")
+    for deck, result in build_decks(deck_sources()):   # what `deckgen build` does: every decks/*/
+        print(result.output)
 """
 from __future__ import annotations
 
