@@ -65,3 +65,25 @@ def test_unannounced_openers_that_differ_are_no_list():
             "会议强调。要持续抓好落实工作。\n\n"
             "与会同志表示。将认真贯彻执行。")
     assert not [l for l in run(text, lexicon=False).lists if l.rule == "bullets"]
+
+
+# ---------------------------------------------------------------- items after a name, one per ；
+
+def test_items_after_a_quoted_name_one_per_semicolon():
+    text = "今年全镇办成“三件实事”，修通进村公路；建成养老食堂；改造老旧小区。明年再接再厉。"
+    found = lists_by_name(run(text, lexicon=False))["三件实事"]
+    assert found.items == ("修通进村公路", "建成养老食堂", "改造老旧小区") and found.count == 3
+
+
+def test_semicolon_items_must_close_with_the_count():
+    text = "今年全镇办成“三件实事”，修通进村公路；建成养老食堂；改造老旧小区；新建文化广场。"
+    assert "三件实事" not in {l.name for l in default_lists(run(text, lexicon=False))}
+
+
+# ---------------------------------------------------------------- colon lists after 以下…：
+
+def test_a_lead_announcing_what_follows_makes_a_colon_list_confident():
+    text = "新征程上，必须牢牢把握以下工作要求：坚持稳中求进，坚持守正创新，坚持先立后破，坚持系统集成。"
+    found = [l for l in default_lists(run(text, lexicon=False)) if l.rule == "colon"]
+    assert [l.items for l in found] == [("坚持稳中求进", "坚持守正创新", "坚持先立后破", "坚持系统集成")]
+    assert "工作要求" in found[0].name

@@ -46,6 +46,8 @@ PART_TITLE = re.compile(rf"^(?:[{N}]+、|第[{N}]+)")
 COLON_LIST = re.compile(r"(?:^|(?<=[。；！？]))(?P<lead>[^。；！？：]{2,80})[：:](?P<body>[^：:。！？]{6,200})(?:。|$)")
 COLON_LEAD_VERB = re.compile(r"[，,]?(?:这就是|主要是|主要有|分别是|概括为|包括|就是|即|是|为|有)$")
 MAX_COLON_PART = 16
+# a lead that announces what follows: 必须牢牢把握以下重大原则： / 具体如下：
+ANNOUNCING = re.compile(r"(?:以下|如下)[\u4e00-\u9fff]{0,8}$")
 LONG_LEAD = 30  # a lead sentence longer than this names its list by its closing clauses
 MIN_NAME = 4
 LEAD_WINDOW = 300  # characters looked at around a marker: a lead or a sentence longer than this is cut
@@ -264,7 +266,8 @@ def colon_lists(article: Article) -> list[FoundList]:
             if len(parts) < 3 or any(len(HAN_RE.findall(p)) > MAX_COLON_PART or len(p) < 2 for p in parts):
                 continue
             name = _lead_name(COLON_LEAD_VERB.sub("", lead))
-            confidence = 0.55 if COLON_LEAD_VERB.search(lead) and len(name) >= MIN_NAME else 0.45
+            announced = COLON_LEAD_VERB.search(lead) or ANNOUNCING.search(lead)
+            confidence = 0.55 if announced and len(name) >= MIN_NAME else 0.45
             found.append(FoundList(
                 name=name or lead, count=None, kind="enumerated", items=tuple(parts), article=article.index,
                 context=m.group(0), line=para.line, confidence=confidence, rule="colon",
