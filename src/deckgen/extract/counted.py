@@ -23,7 +23,7 @@ from ..models import Article
 from ..normalize import ITEM_START
 from ..segment import split_sentences
 from ..text import HAN_RE, NUMERAL_CHARS, chinese_number, match_key, strip_quotes
-from .items import clean
+from .items import clean, trim_item
 from .lists import FoundList
 from .words import head_words, tagged_words, tail_words
 
@@ -271,6 +271,23 @@ def items_after(after: str, count: int) -> list[str] | None:
     return items
 
 
+AFTER_FIRST_ITEM = re.compile(r"^[”]?[，,：:](?P<item>[^，,；。！？“”]{2,60}(?:[，,][^；。！？]{0,60})?)；$")
+
+
+def items_after_semicolons(after: str, following: list[str], count: int) -> list[str] | None:
+    """经历了“三件大事”，A；B；C。: the name's clause runs on into its first item, the others follow, one per ；."""
+    m = AFTER_FIRST_ITEM.match(after)
+    if not m or len(following) < count - 1:
+        return None
+    rest = following[:count - 1]
+    if any(not s.endswith("；") for s in rest[:-1]) or not rest[-1].endswith("。"):
+        return None
+    items = [clean(trim_item(s.rstrip("；。"))) for s in [m.group("item"), *rest]]
+    if any(not 2 <= len(match_key(i)) <= 2 * MAX_AFTER_ITEM for i in items):
+        return None
+    return items
+
+
 def _tie(name: str, count: int, prefix: str, following: list[str], rule: str,
          after: str = "") -> tuple[list[str], float, str] | None:
     """The items a counted name is tied to: a chain right before it, spelled out right after it (…，即A、B、C), else
@@ -291,6 +308,8 @@ def _tie(name: str, count: int, prefix: str, following: list[str], rule: str,
     if rule == "counted:before-chain":
         return None
     spelled = items_after(after, count) if after else None
+    if not spelled and after:
+        spelled = items_after_semicolons(after, following, count)
     if spelled:
         keys = name_keys(name)
         return spelled, 0.9 if keys and all(_has_key(i, keys) for i in spelled) else 0.85, "counted:after"
