@@ -17,7 +17,7 @@ from ..models import Article
 from ..segment import split_sentences
 from ..text import HAN_RE, match_key
 from .counted import unquoted_name
-from .words import head_words, tail_words, word_frequency
+from .words import head_words, tagged_words, tail_words, word_frequency
 
 QUOTED = re.compile(r"“([^“”]{1,60})”|「([^「」]{1,60})」|『([^『』]{1,60})』|‘([^‘’]{1,40})’")
 NESTED = re.compile(r"‘([^‘’]{1,40})’")
@@ -31,6 +31,10 @@ COINED_HEAD = 4  # Han characters kept before "+": 互联网, 党建
 COINED_TAIL = 5  # Han characters kept after it: 政策体系, 工业互联网
 SPEECH_LEAD = re.compile(r"(?:说|表示|指出|强调|称|道|问|答|介绍)[：:，,]?$|说(?:过)?的$")  # …所说的“民心是…”
 COMMON_WORD_FREQ = 20  # a quoted dictionary word this common, used once, is a scare quote, not a slogan
+# a quoted single dictionary word of these parts of speech (蛋糕 n, 坐不住 v, 红火 a), used once, is a scare quote;
+# idioms (l, i), abbreviations (j) and names (ns, nz, nr, nt) are not ordinary words
+ORDINARY_POS = re.compile(r"^(?:v|vd|vi|a|ad|ag|d)$")  # a noun (软任务, 包干制) counts only when it is common
+SERIAL_QUOTE = re.compile(r"^[、，,和与及]?[“「『‘]|[”」』’][、，,和与及]?$")
 MAX_TERM = 30
 # 事务共商、发展共促、成果共享: three or more same-length parts in a row
 PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){2,}[\u4e00-\u9fff]{2,6}")
@@ -104,6 +108,26 @@ def _quoted(sentence: str) -> list[tuple[str, int]]:
     return found
 
 
+def _serial(sentence: str, start: int, text: str) -> bool:
+    """Whether a quote stands in a run of quotes (“一国两制”、“港人治港”、“澳人治澳”): a run names slogans, never a
+    scare-quoted word."""
+    end = start + len(text) + 2
+    return bool(SERIAL_QUOTE.search(sentence[max(0, start - 2):start]) or SERIAL_QUOTE.match(sentence[end:end + 2]))
+
+
+def _ordinary_word(text: str, user_dict: str | None) -> bool:
+    """A quoted common word: a dictionary word used in everyday prose (蛋糕, 坐不住), not a coined slogan (打平伙,
+    双报到 are not one dictionary word) nor an idiom or abbreviation (港人治港 ns, 一国两制 l)."""
+    key = match_key(text)
+    frequency = word_frequency(key, user_dict)
+    if not 2 <= len(key) <= 3 or frequency < 1:
+        return False
+    if frequency >= COMMON_WORD_FREQ:
+        return True
+    tagged = tagged_words(key, user_dict)
+    return len(tagged) == 1 and bool(ORDINARY_POS.match(tagged[0][1]))
+
+
 def find_terms(articles: tuple[Article, ...], ignore: set[str], user_dict: str | None) -> list[TermHit]:
     """Term candidates in reading order, one per distinct term (its first occurrence)."""
     hits: list[TermHit] = []
@@ -132,7 +156,8 @@ def find_terms(articles: tuple[Article, ...], ignore: set[str], user_dict: str |
                     if confidence == 0.0:
                         continue
                     rule = "quoted"
-                    if word_frequency(match_key(text), user_dict) >= COMMON_WORD_FREQ and all_text.count(text) < 2:
+                    serial = _serial(sentence, start, text)
+                    if not serial and all_text.count(text) < 2 and _ordinary_word(text, user_dict):
                         confidence, rule = 0.4, "quoted-common-word"
                     add(text, article, sentence, para.line, confidence, rule)
                 for name in _unquoted_names(sentence, user_dict):
