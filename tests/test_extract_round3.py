@@ -26,3 +26,41 @@ def test_scare_quotes_around_an_ordinary_word_used_once_are_no_term():
     terms = terms_of(run(text, lexicon=False))
     assert "坐不住" not in terms and "蛋糕" not in terms
     assert "包干制" in terms and "双报到" in terms  # coined or rare words stay
+
+
+# ---------------------------------------------------------------- parallel openings: 务必A，务必B，务必C
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_a_run_of_clauses_opening_on_one_word_is_a_list(lexicon):
+    text = "全体干部务必勤学善思、知行合一，务必敬业奉献、勇挑重担，务必清正廉洁、严以律己，不断开创新局面。"
+    found = [l for l in run(text, lexicon=lexicon).lists if l.confidence >= 0.5]
+    assert [l.items for l in found] == [("务必勤学善思、知行合一", "务必敬业奉献、勇挑重担", "务必清正廉洁、严以律己")]
+
+
+def test_an_uneven_unnamed_run_is_only_a_candidate():
+    text = "我们始终坚持群众路线不动摇，坚持改革创新不动摇，坚持依法依规治理不动摇，推动工作上台阶。"
+    extraction = run(text, lexicon=False)
+    assert not [l for l in extraction.lists if l.confidence >= 0.5]
+    assert [l for l in extraction.lists if l.rule == "opening-run"]
+
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_a_run_inside_quotes_is_named_by_a_count_in_the_next_sentence(lexicon):
+    text = ("会议阐明了工作原则，即“坚持党建引领，坚持群众主体，坚持问题导向，坚持依法办事”。"
+            "这四条工作原则，要贯穿始终。")
+    found = lists_by_name(run(text, lexicon=lexicon))["四条工作原则"]
+    assert found.items == ("坚持党建引领", "坚持群众主体", "坚持问题导向", "坚持依法办事") and found.count == 4
+
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_a_chain_named_by_a_quoted_count_in_the_next_sentence(lexicon):
+    text = "报告提出了工作方法，即必须坚持实事求是、必须坚持群众路线、必须坚持独立自主。这“三个必须坚持”，是方法论。"
+    found = lists_by_name(run(text, lexicon=lexicon))["三个必须坚持"]
+    assert found.items == ("必须坚持实事求是", "必须坚持群众路线", "必须坚持独立自主")
+
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_a_name_before_a_colon_names_the_run_after_it(lexicon):
+    text = "大会提出了“三个务必”的要求：全党同志务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗，务必敢于斗争、善于斗争，坚定历史自信。"
+    found = lists_by_name(run(text, lexicon=lexicon))["三个务必"]
+    assert found.items == ("务必不忘初心、牢记使命", "务必谦虚谨慎、艰苦奋斗", "务必敢于斗争、善于斗争")

@@ -23,7 +23,7 @@ import re
 from ..models import Article, ExtractedList, ExtractedTerm
 from ..segment import split_sentences
 from ..text import match_key
-from .counted import counted_lists, quoted_counted_names, unquoted_counted_names
+from .counted import counted_lists, opening_runs, quoted_counted_names, unquoted_counted_names
 from .glossary import glossary_entries, glossary_lists, glossary_sections
 from .lexicon import Lexicon, check, lexicon_lists, load_lexicon, matches_any, mentions, rename
 from .lists import FoundList, body_sections, colon_lists, enumerations, lead_bullets, outline, parallel_clauses
@@ -97,7 +97,7 @@ def _article_lists(article: Article, lexicon: Lexicon) -> list[FoundList]:
     body = body_sections(article, glossary_sections(article))
     shaped = [_named_by_lead(f, lexicon) for f in enumerations(body) + lead_bullets(body) + colon_lists(body)
               + parallel_clauses(body)]
-    found = glossary_lists(article) + counted_lists(body) + shaped + lexicon_lists(body, lexicon)
+    found = glossary_lists(article) + counted_lists(body) + shaped + opening_runs(body) + lexicon_lists(body, lexicon)
     found = [check(rename(f, lexicon), lexicon) for f in found]
     kept: list[FoundList] = []
     for candidate in sorted(found, key=lambda f: -f.confidence):

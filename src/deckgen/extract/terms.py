@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Article
 from ..segment import split_sentences
@@ -115,6 +116,7 @@ def _serial(sentence: str, start: int, text: str) -> bool:
     return bool(SERIAL_QUOTE.search(sentence[max(0, start - 2):start]) or SERIAL_QUOTE.match(sentence[end:end + 2]))
 
 
+@lru_cache(maxsize=4096)
 def _ordinary_word(text: str, user_dict: str | None) -> bool:
     """A quoted common word: a dictionary word used in everyday prose (蛋糕, 坐不住), not a coined slogan (打平伙,
     双报到 are not one dictionary word) nor an idiom or abbreviation (港人治港 ns, 一国两制 l)."""
@@ -157,7 +159,7 @@ def find_terms(articles: tuple[Article, ...], ignore: set[str], user_dict: str |
                         continue
                     rule = "quoted"
                     serial = _serial(sentence, start, text)
-                    if not serial and all_text.count(text) < 2 and _ordinary_word(text, user_dict):
+                    if not serial and _ordinary_word(text, user_dict) and all_text.count(text) < 2:
                         confidence, rule = 0.4, "quoted-common-word"
                     add(text, article, sentence, para.line, confidence, rule)
                 for name in _unquoted_names(sentence, user_dict):
