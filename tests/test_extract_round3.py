@@ -37,11 +37,9 @@ def test_a_run_of_clauses_opening_on_one_word_is_a_list(lexicon):
     assert [l.items for l in found] == [("务必勤学善思、知行合一", "务必敬业奉献、勇挑重担", "务必清正廉洁、严以律己")]
 
 
-def test_an_uneven_unnamed_run_is_only_a_candidate():
+def test_an_uneven_unnamed_run_is_no_list():
     text = "我们始终坚持群众路线不动摇，坚持改革创新不动摇，坚持依法依规治理不动摇，推动工作上台阶。"
-    extraction = run(text, lexicon=False)
-    assert not [l for l in extraction.lists if l.confidence >= 0.5]
-    assert [l for l in extraction.lists if l.rule == "opening-run"]
+    assert not run(text, lexicon=False).lists
 
 
 @pytest.mark.parametrize("lexicon", [True, False])
@@ -64,3 +62,22 @@ def test_a_name_before_a_colon_names_the_run_after_it(lexicon):
     text = "大会提出了“三个务必”的要求：全党同志务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗，务必敢于斗争、善于斗争，坚定历史自信。"
     found = lists_by_name(run(text, lexicon=lexicon))["三个务必"]
     assert found.items == ("务必不忘初心、牢记使命", "务必谦虚谨慎、艰苦奋斗", "务必敢于斗争、善于斗争")
+
+
+def test_a_quoted_counted_name_is_never_a_scare_quote():
+    text = "我们坚持邓小平理论、“三个代表”重要思想、科学发展观。"
+    assert "三个代表" in terms_of(run(text, lexicon=False))
+
+
+# ---------------------------------------------------------------- trimming
+
+def test_a_clause_a_little_over_the_length_is_kept_whole():
+    from deckgen.extract.items import trim_item
+    clause = "我们对新时代乡村振兴和城乡融合发展作出科学完整的战略部署"  # 28 characters: one clause, kept whole
+    assert trim_item(clause + "，提出了一系列新举措。", inline=True) == clause
+
+
+def test_a_long_clause_is_cut_without_a_dangling_function_word():
+    from deckgen.extract.items import trim_item
+    item = trim_item("全面推进中华民族伟大复兴的战略全局和世界百年未有之大变局统筹谋划工作的整体部署。", inline=True)
+    assert len(item) <= 24 and not item.endswith(("的", "和", "与", "对"))

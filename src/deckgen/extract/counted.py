@@ -329,7 +329,6 @@ MAX_OPENING_PREFIX = 6  # what the first clause may carry before the shared open
 NAMED_NEXT = re.compile(r"^(?:这|这些|上述|以上)[“”]?")
 OPENING_FLAGS = set("vd")  # the shared word is a verb or a modal (务必, 坚持, 必须), not a noun (政治立场、政治方向)
 OPENING_RUN = 0.55  # an unnamed run of items of one length: the shape of a formulation (坚持人民至上，坚持自信自立)
-OPENING_RUN_PROSE = 0.45  # an unnamed run of uneven clauses is as often prose: a candidate only
 OPENING_RUN_NAMED = 0.85
 
 
@@ -383,7 +382,8 @@ def opening_runs(article: Article, user_dict: str | None = None) -> list[FoundLi
     """Three or more clauses of one sentence opening on the same word: 务必A，务必B，务必C; 即“坚持A，坚持B，…”.
 
     Named by a counted name of that many items before the run in its sentence or opening the next sentence (这五条
-    重大原则); an unnamed run is named by its shared word and kept at low confidence.
+    重大原则). An unnamed run counts only when its items are of one length, the shape of a formulation (坚持人民至上，
+    坚持自信自立，…); it is named by its shared word.
     """
     found = []
     paras = article.paragraphs
@@ -409,11 +409,12 @@ def opening_runs(article: Article, user_dict: str | None = None) -> list[FoundLi
                 following = sentences[si + 1] if si + 1 < len(sentences) else \
                     (split_sentences(paras[pi + 1].text)[0] if pi + 1 < len(paras) and paras[pi + 1].text else "")
                 name = _run_name(sentence, spans[first][0], following, len(items), items)
-                isometric = len({len(match_key(i)) for i in items}) == 1
+                if not name and len({len(match_key(i)) for i in items}) != 1:
+                    break  # an unnamed run of uneven clauses is as often prose: no list, not even a candidate
                 found.append(FoundList(
                     name or word, name_count(name) if name else None, "counted" if name else "enumerated",
                     tuple(clean(i) for i in items), article.index, sentence, para.line,
-                    OPENING_RUN_NAMED if name else (OPENING_RUN if isometric else OPENING_RUN_PROSE), "opening-run",
+                    OPENING_RUN_NAMED if name else OPENING_RUN, "opening-run",
                     pi * 10000 + max(0, start_in_para) + spans[first][0], lead=sentence[:spans[first][0]]))
                 break
     return found

@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 from ..text import HAN_RE, strip_quotes
-from .words import head_words, tail_words
+from .words import head_words, tagged_words, tail_words
 
 SHORT_ITEM = 16  # an item sentence this short (in Han characters) is kept whole: 加强宣传教育，培树文明新风
-MAX_ITEM = 24  # a first clause longer than this is cut at a word boundary
+MAX_ITEM = 24  # a first clause longer than MAX_WHOLE_CLAUSE is cut to this at a word boundary
+MAX_WHOLE_CLAUSE = 30
+DANGLING_FLAGS = set("ucp")  # 的 地 得, 和 与 并, 对 在 把: an item never ends on one
 QUOTED_ITEM = re.compile(r"^(?P<lead>[^“”]{0,6})“(?P<q>[^“”]{2,30})”(?:[，,；。]|$)")
 SHARED_MODAL = "要"
 SENTENCE_SPLIT = re.compile(r"[。；！？]")
@@ -44,7 +46,18 @@ def trim_item(segment: str, inline: bool = False) -> str:
     if not inline and len(HAN_RE.findall(sentence)) <= SHORT_ITEM and len(clauses) <= 2:
         return sentence.strip("，, ")
     first = clauses[0]
-    return head_words(first, MAX_ITEM) if len(first) > MAX_ITEM else first
+    if len(HAN_RE.findall(first)) <= MAX_WHOLE_CLAUSE:
+        return first  # one clause a little over the length is kept whole: a cut would leave a modifier hanging
+    return _without_dangling(head_words(first, MAX_ITEM))
+
+
+def _without_dangling(cut: str) -> str:
+    """A cut item without the function words it would end on (…作出科学完整的 → …作出科学完整 is still a cut; …
+    推进中华民族伟大复兴的 → 推进中华民族伟大复兴)."""
+    tagged = tagged_words(cut)
+    while len(tagged) > 1 and tagged[-1][1][:1] in DANGLING_FLAGS:
+        tagged.pop()
+    return "".join(w for w, _ in tagged)
 
 
 def strip_shared_lead(items: list[str]) -> list[str]:

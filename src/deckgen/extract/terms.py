@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..models import Article
 from ..segment import split_sentences
 from ..text import HAN_RE, match_key
-from .counted import unquoted_name
+from .counted import name_count, unquoted_name
 from .words import head_words, tagged_words, tail_words, word_frequency
 
 QUOTED = re.compile(r"“([^“”]{1,60})”|「([^「」]{1,60})」|『([^『』]{1,60})』|‘([^‘’]{1,40})’")
@@ -121,11 +121,13 @@ def _ordinary_word(text: str, user_dict: str | None) -> bool:
     """A quoted common word: a dictionary word used in everyday prose (蛋糕, 坐不住), not a coined slogan (打平伙,
     双报到 are not one dictionary word) nor an idiom or abbreviation (港人治港 ns, 一国两制 l)."""
     key = match_key(text)
+    if (name_count(key) or 0) >= 2:
+        return False  # a counted name (三个代表) is a formulation however common the word
     frequency = word_frequency(key, user_dict)
+    if frequency >= COMMON_WORD_FREQ:
+        return True  # 单打独斗, 蛋糕
     if not 2 <= len(key) <= 3 or frequency < 1:
         return False
-    if frequency >= COMMON_WORD_FREQ:
-        return True
     tagged = tagged_words(key, user_dict)
     return len(tagged) == 1 and bool(ORDINARY_POS.match(tagged[0][1]))
 
