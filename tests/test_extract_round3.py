@@ -81,3 +81,27 @@ def test_a_long_clause_is_cut_without_a_dangling_function_word():
     from deckgen.extract.items import trim_item
     item = trim_item("全面推进中华民族伟大复兴的战略全局和世界百年未有之大变局统筹谋划工作的整体部署。", inline=True)
     assert len(item) <= 24 and not item.endswith(("的", "和", "与", "对"))
+
+
+# ---------------------------------------------------------------- counts
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_two_long_parts_after_a_colon_are_the_list_of_the_count_closing_the_lead(lexicon):
+    text = "建成现代化强市，总的安排是分两步走：从今年到二〇三〇年基本实现现代化；从二〇三〇年到二〇四〇年全面建成现代化强市。"
+    found = lists_by_name(run(text, lexicon=lexicon))["两步走"]
+    assert found.items == ("从今年到二〇三〇年基本实现现代化", "从二〇三〇年到二〇四〇年全面建成现代化强市")
+
+
+def test_two_parts_after_a_colon_without_a_count_make_no_list():
+    text = "他的体会是：从群众中来；到群众中去。"
+    assert not run(text, lexicon=False).lists
+
+
+def test_a_count_in_digits_names_the_chain_before_it():
+    found = lists_by_name(run("我们推出了政策宣讲、技能培训和法律咨询3项服务。", lexicon=False))["3项服务"]
+    assert found.items == ("政策宣讲", "技能培训", "法律咨询") and found.count == 3
+
+
+def test_a_colon_opening_an_enumeration_is_no_colon_list():
+    text = "成就体现在四个方面：一是经历了大事，迎来新阶段；中国进入新时代；完成了历史任务，实现了目标。"
+    assert not [l for l in run(text, lexicon=False).lists if l.rule.endswith("colon")]

@@ -26,7 +26,7 @@ from ..text import match_key
 from .counted import counted_lists, opening_runs, quoted_counted_names, unquoted_counted_names
 from .glossary import glossary_entries, glossary_lists, glossary_sections
 from .lexicon import Lexicon, check, lexicon_lists, load_lexicon, matches_any, mentions, rename
-from .lists import FoundList, body_sections, colon_lists, enumerations, lead_bullets, outline, parallel_clauses
+from .lists import NEEDS_NAME, FoundList, body_sections, colon_lists, enumerations, lead_bullets, outline, parallel_clauses
 from .terms import find_definitions, find_terms
 from .words import tagged_words
 
@@ -60,9 +60,13 @@ def _lead_names(found: FoundList, lexicon: Lexicon) -> list[tuple[str, int, bool
         quoted += [(f.name, len(f.items), sentence.find(f"“{f.name}”") + len(f.name) + 2) for key, f in lexicon.items()
                    if key == match_key(f.name) and f"“{f.name}”" in sentence]
         names += [(name, count, last) for name, count, end in quoted if not _qualifies(sentence[end:])]
+        closing = sentence.rstrip("：: ")
         if not any(ch in sentence for ch in "，,：:；"):
             names += [(name, count, last) for name, count, start in unquoted_counted_names(sentence)
                       if not _qualifies(sentence[start + len(name):])]
+        elif last and found.rule == "colon":  # 总的战略安排是分两步走：A；B。 a name closing the colon's lead
+            names += [(name, count, last) for name, count, start in unquoted_counted_names(closing[-12:])
+                      if closing.endswith(name)]
     keys = [match_key(i) for i in found.items]
     return [(name, count, last) for name, count, last in names
             if match_key(name) not in lexicon or matches_any(lexicon[match_key(name)], keys)]
@@ -79,7 +83,7 @@ def _named_by_lead(found: FoundList, lexicon: Lexicon) -> FoundList:
     near = [(n, c) for n, c, last in names if last and abs(c - len(found.items)) == 1]
     if exact:
         (name, count), confidence = exact[-1], NAMED_BY_LEAD
-    elif len(near) == 1 and len(names) == 1:
+    elif len(near) == 1 and len(names) == 1 and found.confidence > NEEDS_NAME:
         (name, count), confidence = near[0], NAMED_BY_LEAD_MISMATCH
     else:
         return found
@@ -97,6 +101,7 @@ def _article_lists(article: Article, lexicon: Lexicon) -> list[FoundList]:
     body = body_sections(article, glossary_sections(article))
     shaped = [_named_by_lead(f, lexicon) for f in enumerations(body) + lead_bullets(body) + colon_lists(body)
               + parallel_clauses(body)]
+    shaped = [f for f in shaped if f.confidence > NEEDS_NAME]
     found = glossary_lists(article) + counted_lists(body) + shaped + opening_runs(body) + lexicon_lists(body, lexicon)
     found = [check(rename(f, lexicon), lexicon) for f in found]
     kept: list[FoundList] = []

@@ -28,8 +28,8 @@ from .lists import FoundList
 from .words import head_words, tagged_words, tail_words
 
 N = NUMERAL_CHARS
-UNITS = "个项大条种类位者级小张批场篇份"
-COUNTED_NAME = re.compile(rf"^(?P<n>[{N}]{{1,2}})(?P<unit>[{UNITS}])?(?P<rest>\S+)$")
+UNITS = "个项大条种类位者级小张批场篇份步"
+COUNTED_NAME = re.compile(rf"^(?P<n>[{N}]{{1,2}}|\d{{1,2}}(?=[{UNITS}]))(?P<unit>[{UNITS}])?(?P<rest>\S+)$")
 COMPOUND_PART = re.compile(rf"([{N}])([^{N}]+)")  # 三升一降 = 三升 + 一降, 三去一降一补, 三严三实
 SERIES = re.compile(rf"[{N}]个")  # 两个基地、两个枢纽、两个网络: several names, not one
 QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
@@ -43,7 +43,8 @@ DASH_ITEMS = (  # “村—镇—县”三级联动 and 村—镇—县“三级
 UNQUOTED_AFTER_DE = re.compile(rf"的(?P<name>[{N}]{{1,2}}[个项大条种][\u4e00-\u9fff]{{1,6}}?)(?=[，。；、：]|$)")
 # A、B和C三大问题 / “A、B、C”五个环节 / A、B与C的四联增效措施: an unquoted count right after a chain; the name is the
 # count and the words after it (``unquoted_name``)
-UNQUOTED_COUNT = re.compile(rf"(?<![{N}第每这那几数百千万“])(?P<n>[{N}]{{1,2}})(?P<unit>[{UNITS}]?)(?=[\u4e00-\u9fff])")
+UNQUOTED_COUNT = re.compile(rf"(?<![{N}第每这那几数百千万“\d.．])(?P<n>[{N}]{{1,2}}|\d{{1,2}}(?=[{UNITS}]))(?P<unit>[{UNITS}]?)"
+                            rf"(?=[\u4e00-\u9fff])")  # 三大问题, 5个方面: a count written in digits needs its unit
 MAX_UNQUOTED_COUNT = 10  # 二十大报告, 党的十九大: an ordinal, not a count
 NAME_TAIL = 4  # characters of words kept after 三大 / 五个: 问题, 环节, 清单
 NAME_END_FLAGS = set("vpcudrfmqt")  # verbs and function words: 开展, 推进; 为, 和
@@ -72,7 +73,12 @@ def name_count(name: str) -> int | None:
     if not m or (m.group("unit") is None and any(ch in N for ch in m.group("rest"))) \
             or SERIES.search(m.group("rest")):
         return None
-    return chinese_number(m.group("n"))
+    return _number(m.group("n"))
+
+
+def _number(text: str) -> int | None:
+    """三 → 3, 5 → 5: a count written in Chinese numerals or in digits."""
+    return int(text) if text.isdigit() else chinese_number(text)
 
 
 def _compound_parts(key: str) -> list[tuple[str, str]]:

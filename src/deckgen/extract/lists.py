@@ -46,6 +46,8 @@ PART_TITLE = re.compile(rf"^(?:[{N}]+、|第[{N}]+)")
 COLON_LIST = re.compile(r"(?:^|(?<=[。；！？]))(?P<lead>[^。；！？：]{2,80})[：:](?P<body>[^：:。！？]{6,200})(?:。|$)")
 COLON_LEAD_VERB = re.compile(r"[，,]?(?:这就是|主要是|主要有|分别是|概括为|包括|就是|即|是|为|有)$")
 MAX_COLON_PART = 16
+MAX_NAMED_COLON_PART = 40  # parts this long, or only two, make a list only when a counted name in the lead names it
+NEEDS_NAME = 0.0
 # a lead that announces what follows: 必须牢牢把握以下重大原则： / 具体如下：
 ANNOUNCING = re.compile(r"(?:以下|如下)[\u4e00-\u9fff]{0,8}$")
 LONG_LEAD = 30  # a lead sentence longer than this names its list by its closing clauses
@@ -263,11 +265,15 @@ def colon_lists(article: Article) -> list[FoundList]:
         for m in COLON_LIST.finditer(para.text):
             lead = m.group("lead").strip()
             parts = split_items(m.group("body"))
-            if len(parts) < 3 or any(len(HAN_RE.findall(p)) > MAX_COLON_PART or len(p) < 2 for p in parts):
+            if NUMBERED_START.match(m.group("body")):
+                continue  # ：一是…；二是…: an enumeration, read by its own rule
+            if len(parts) < 2 or any(len(HAN_RE.findall(p)) > MAX_NAMED_COLON_PART or len(p) < 2 for p in parts):
                 continue
             name = _lead_name(COLON_LEAD_VERB.sub("", lead))
             announced = COLON_LEAD_VERB.search(lead) or ANNOUNCING.search(lead)
             confidence = 0.55 if announced and len(name) >= MIN_NAME else 0.45
+            if len(parts) < 3 or any(len(HAN_RE.findall(p)) > MAX_COLON_PART for p in parts):
+                confidence = NEEDS_NAME  # 分两步走：A；B。 two parts, or long ones, only under a counted name
             found.append(FoundList(
                 name=name or lead, count=None, kind="enumerated", items=tuple(parts), article=article.index,
                 context=m.group(0), line=para.line, confidence=confidence, rule="colon",
