@@ -105,3 +105,23 @@ def test_a_count_in_digits_names_the_chain_before_it():
 def test_a_colon_opening_an_enumeration_is_no_colon_list():
     text = "成就体现在四个方面：一是经历了大事，迎来新阶段；中国进入新时代；完成了历史任务，实现了目标。"
     assert not [l for l in run(text, lexicon=False).lists if l.rule.endswith("colon")]
+
+
+# ---------------------------------------------------------------- a quoted list followed by its count
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_a_quote_of_parts_right_before_a_count_is_its_list(lexicon):
+    found = lists_by_name(run("会议强调，要做到“讲政治，顾大局，守规矩”三条要求，推动工作。", lexicon=lexicon))["三条要求"]
+    assert found.items == ("讲政治", "顾大局", "守规矩")
+
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_a_quote_named_by_an_unquoted_count_opening_the_next_sentence(lexicon):
+    text = "会议明确了工作原则，即“以人民为中心，以问题为导向，以实干为根本”。这三条原则要贯穿始终。"
+    found = lists_by_name(run(text, lexicon=lexicon))["三条原则"]
+    assert found.items == ("以人民为中心", "以问题为导向", "以实干为根本") and found.count == 3
+
+
+def test_a_quote_whose_parts_differ_from_the_count_is_not_its_list():
+    text = "会议强调，要做到“讲政治，顾大局”三条要求，推动工作。"
+    assert "三条要求" not in lists_by_name(run(text, lexicon=False))

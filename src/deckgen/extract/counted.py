@@ -23,7 +23,7 @@ from ..models import Article
 from ..normalize import ITEM_START
 from ..segment import split_sentences
 from ..text import HAN_RE, NUMERAL_CHARS, chinese_number, match_key, strip_quotes
-from .items import clean, trim_item
+from .items import clean, split_items, trim_item
 from .lists import FoundList
 from .words import head_words, tagged_words, tail_words
 
@@ -249,14 +249,21 @@ def counted_lists(article: Article) -> list[FoundList]:
         for m in UNQUOTED_COUNT.finditer(sentence):
             before = sentence[max(0, m.start() - 16):m.start()].removesuffix("的")
             if m.start() in taken or m.start() - 1 in taken or not CHAIN_BEFORE.search(before) \
-                    or "、" not in sentence[max(0, m.start() - MAX_PREFIX):m.start()]:
-                continue  # cheap filter: a chain of items must end right here
+                    or not ("、" in sentence[max(0, m.start() - MAX_PREFIX):m.start()] or before.endswith("”")):
+                continue  # cheap filter: a chain of items or a quote must end right here
             named.append((unquoted_name(sentence, m.start(), m.end()), m.start(), "counted:before-chain"))
+        opener = NAMED_NEXT.match(sentence)
+        previous = sentences[si - 1][1] if si and sentences[si - 1][0] == pi and opener else ""
+        if previous.endswith("”。"):  # 即“A，B，C”。这三条原则…: the name opens the sentence after the quote
+            named += [(name, opener.end(), "counted:before-chain")
+                      for name, _, start in unquoted_counted_names(sentence[opener.end():opener.end() + 16])
+                      if start == 0 and not sentence[:opener.end()].endswith("“")]
         for name, start, rule in named:
             count = name_count(name)
             if count is None or count < 2:
                 continue
-            hit = _tie(name, count, sentence[:start], [s for _, s in sentences[si + 1:si + 1 + PARALLEL_WINDOW]], rule,
+            prefix = previous + sentence[:start] if previous and start <= 3 else sentence[:start]
+            hit = _tie(name, count, prefix, [s for _, s in sentences[si + 1:si + 1 + PARALLEL_WINDOW]], rule,
                        sentence[start + len(name) + 1:] if rule == "counted:before" else "")
             if hit is not None:
                 items, confidence, rule_used = hit
@@ -294,10 +301,29 @@ def items_after_semicolons(after: str, following: list[str], count: int) -> list
     return items
 
 
+# “讲政治，顾大局，守规矩”三条要求 / 即“A，B，C”。这三条原则: a quote of parts right before the name
+QUOTE_BEFORE = re.compile(r"“(?P<items>[^“”]{4,160})”[。]?(?:这|这些|上述|以上)?[“]?$")
+MAX_QUOTED_PART = 20
+
+
+def items_in_quote(prefix: str, count: int) -> list[str] | None:
+    """The ``count`` parts of the quote that ends right before a name, split at its coarsest separator."""
+    m = QUOTE_BEFORE.search(prefix[-MAX_PREFIX:])
+    if not m:
+        return None
+    parts = split_items(m.group("items"), count)
+    if len(parts) != count or any(not 2 <= len(HAN_RE.findall(p)) <= MAX_QUOTED_PART for p in parts):
+        return None
+    return parts
+
+
 def _tie(name: str, count: int, prefix: str, following: list[str], rule: str,
          after: str = "") -> tuple[list[str], float, str] | None:
-    """The items a counted name is tied to: a chain right before it, spelled out right after it (…，即A、B、C), else
-    same-shaped clauses after it."""
+    """The items a counted name is tied to: a quote of parts or a chain right before it, spelled out right after it
+    (…，即A、B、C), else same-shaped clauses after it."""
+    quoted = items_in_quote(prefix, count) if count >= 2 else None
+    if quoted:
+        return quoted, 0.85, "counted:quoted-before"
     before = items_before(prefix)
     if before is not None:
         items, partial = before
