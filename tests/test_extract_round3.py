@@ -125,3 +125,15 @@ def test_a_quote_named_by_an_unquoted_count_opening_the_next_sentence(lexicon):
 def test_a_quote_whose_parts_differ_from_the_count_is_not_its_list():
     text = "会议强调，要做到“讲政治，顾大局”三条要求，推动工作。"
     assert "三条要求" not in lists_by_name(run(text, lexicon=False))
+
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_an_unquoted_count_closing_a_long_lead_names_the_enumeration(lexicon):
+    text = "五年来，我们办成了对全市发展具有重大意义的三件大事：一是建成了新机场，二是开通了地铁，三是完成了旧城改造。"
+    found = lists_by_name(run(text, lexicon=lexicon))["三件大事"]
+    assert found.items == ("建成了新机场", "开通了地铁", "完成了旧城改造") and found.count == 3
+
+
+def test_a_closing_count_of_another_size_does_not_name_it():
+    text = "五年来，我们办成了对全市发展具有重大意义的四件大事：一是建成了新机场，二是开通了地铁，三是完成了旧城改造。"
+    assert "四件大事" not in lists_by_name(run(text, lexicon=False))

@@ -64,9 +64,9 @@ def _lead_names(found: FoundList, lexicon: Lexicon) -> list[tuple[str, int, bool
         if not any(ch in sentence for ch in "，,：:；"):
             names += [(name, count, last) for name, count, start in unquoted_counted_names(sentence)
                       if not _qualifies(sentence[start + len(name):])]
-        elif last and found.rule == "colon":  # 总的战略安排是分两步走：A；B。 a name closing the colon's lead
+        elif last:  # 总的战略安排是分两步走：A；B。 / 经历了…的三件大事：一是… a name closing the lead, of the right count
             names += [(name, count, last) for name, count, start in unquoted_counted_names(closing[-12:])
-                      if closing.endswith(name)]
+                      if closing.endswith(name) and count == len(found.items)]
     keys = [match_key(i) for i in found.items]
     return [(name, count, last) for name, count, last in names
             if match_key(name) not in lexicon or matches_any(lexicon[match_key(name)], keys)]

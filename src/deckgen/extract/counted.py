@@ -28,7 +28,7 @@ from .lists import FoundList
 from .words import head_words, tagged_words, tail_words
 
 N = NUMERAL_CHARS
-UNITS = "个项大条种类位者级小张批场篇份步"
+UNITS = "个项大条种类位者级小张批场篇份步件点"
 COUNTED_NAME = re.compile(rf"^(?P<n>[{N}]{{1,2}}|\d{{1,2}}(?=[{UNITS}]))(?P<unit>[{UNITS}])?(?P<rest>\S+)$")
 COMPOUND_PART = re.compile(rf"([{N}])([^{N}]+)")  # 三升一降 = 三升 + 一降, 三去一降一补, 三严三实
 SERIES = re.compile(rf"[{N}]个")  # 两个基地、两个枢纽、两个网络: several names, not one
