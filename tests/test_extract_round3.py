@@ -137,3 +137,13 @@ def test_an_unquoted_count_closing_a_long_lead_names_the_enumeration(lexicon):
 def test_a_closing_count_of_another_size_does_not_name_it():
     text = "五年来，我们办成了对全市发展具有重大意义的四件大事：一是建成了新机场，二是开通了地铁，三是完成了旧城改造。"
     assert "四件大事" not in lists_by_name(run(text, lexicon=False))
+
+
+# ---------------------------------------------------------------- shared subject
+
+@pytest.mark.parametrize("lexicon", [True, False])
+def test_a_subject_and_copula_shared_by_every_bullet_is_dropped(lexicon):
+    text = ("新型城镇化具有以下特点：\n——新型城镇化是以人为核心的城镇化。人是根本。\n"
+            "——新型城镇化是城乡融合发展的城镇化。城乡一体。\n——新型城镇化是绿色低碳的城镇化。生态优先。\n")
+    (found,) = [l for l in run(text, lexicon=lexicon).lists if l.confidence >= 0.5]
+    assert found.items == ("以人为核心的城镇化", "城乡融合发展的城镇化", "绿色低碳的城镇化")

@@ -68,7 +68,24 @@ def strip_shared_lead(items: list[str]) -> list[str]:
         return [m.group("q") for m in matches]
     if len(items) >= 2 and all(i.startswith(SHARED_MODAL) and len(i) > len(SHARED_MODAL) + 2 for i in items):
         return [i[len(SHARED_MODAL):] for i in items]  # 一是要坚定理想信念，二是要…: the "要" of every point
+    subject = _shared_subject(items)
+    if subject:
+        return [i[len(subject):] for i in items]  # ——中国式现代化是A的现代化。——中国式现代化是B的现代化。
     return items
+
+
+def _shared_subject(items: list[str]) -> str:
+    """A subject and copula opening every item (中国式现代化是), when what follows is still an item."""
+    if len(items) < 3:
+        return ""
+    prefix = items[0]
+    for item in items[1:]:
+        while prefix and not item.startswith(prefix):
+            prefix = prefix[:-1]
+    cut = prefix.rfind("是")
+    if cut < 2 or any(len(HAN_RE.findall(i[cut + 1:])) < 4 for i in items):
+        return ""
+    return prefix[:cut + 1]
 
 
 def split_items(text: str, count: int | None = None) -> list[str]:
