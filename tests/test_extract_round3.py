@@ -147,3 +147,9 @@ def test_a_subject_and_copula_shared_by_every_bullet_is_dropped(lexicon):
             "——新型城镇化是城乡融合发展的城镇化。城乡一体。\n——新型城镇化是绿色低碳的城镇化。生态优先。\n")
     (found,) = [l for l in run(text, lexicon=lexicon).lists if l.confidence >= 0.5]
     assert found.items == ("以人为核心的城镇化", "城乡融合发展的城镇化", "绿色低碳的城镇化")
+
+
+def test_an_everyday_word_in_quotes_is_no_term_even_when_it_recurs():
+    text = "我们要把“蛋糕”做大，还要把“蛋糕”分好，落实“两委”联席会议制度。"
+    terms = terms_of(run(text, lexicon=False))
+    assert "蛋糕" not in terms and "两委" in terms

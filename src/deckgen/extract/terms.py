@@ -35,6 +35,8 @@ COMMON_WORD_FREQ = 20  # a quoted dictionary word this common, used once, is a s
 # a quoted single dictionary word of these parts of speech (蛋糕 n, 坐不住 v, 红火 a), used once, is a scare quote;
 # idioms (l, i), abbreviations (j) and names (ns, nz, nr, nt) are not ordinary words
 ORDINARY_POS = re.compile(r"^(?:v|vd|vi|a|ad|ag|d)$")  # a noun (软任务, 包干制) counts only when it is common
+EVERYDAY_FREQ = 100
+EVERYDAY_POS = {"n", "v", "a", "vn", "an"}  # not an abbreviation (两委 j) or a name (台独 ns)
 SERIAL_QUOTE = re.compile(r"^[、，,和与及]?[“「『‘]|[”」』’][、，,和与及]?$")
 MAX_TERM = 30
 # 事务共商、发展共促、成果共享: three or more same-length parts in a row
@@ -132,6 +134,16 @@ def _ordinary_word(text: str, user_dict: str | None) -> bool:
     return len(tagged) == 1 and bool(ORDINARY_POS.match(tagged[0][1]))
 
 
+@lru_cache(maxsize=4096)
+def _everyday_word(text: str, user_dict: str | None) -> bool:
+    """A very common two-character noun, verb or adjective (蛋糕): a metaphor in quotes however often it recurs."""
+    key = match_key(text)
+    if len(key) > 2 or word_frequency(key, user_dict) < EVERYDAY_FREQ:
+        return False
+    tagged = tagged_words(key, user_dict)
+    return len(tagged) == 1 and tagged[0][1] in EVERYDAY_POS
+
+
 def find_terms(articles: tuple[Article, ...], ignore: set[str], user_dict: str | None) -> list[TermHit]:
     """Term candidates in reading order, one per distinct term (its first occurrence)."""
     hits: list[TermHit] = []
@@ -161,7 +173,8 @@ def find_terms(articles: tuple[Article, ...], ignore: set[str], user_dict: str |
                         continue
                     rule = "quoted"
                     serial = _serial(sentence, start, text)
-                    if not serial and _ordinary_word(text, user_dict) and all_text.count(text) < 2:
+                    if not serial and _ordinary_word(text, user_dict) \
+                            and (_everyday_word(text, user_dict) or all_text.count(text) < 2):
                         confidence, rule = 0.4, "quoted-common-word"
                     add(text, article, sentence, para.line, confidence, rule)
                 for name in _unquoted_names(sentence, user_dict):
