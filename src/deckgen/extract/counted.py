@@ -287,15 +287,24 @@ def items_after(after: str, count: int) -> list[str] | None:
 AFTER_FIRST_ITEM = re.compile(r"^[”]?[，,：:](?P<item>[^，,；。！？“”]{2,60}(?:[，,][^；。！？]{0,60})?)；$")
 
 
-def items_after_semicolons(after: str, following: list[str], count: int) -> list[str] | None:
-    """经历了“三件大事”，A；B；C。: the name's clause runs on into its first item, the others follow, one per ；."""
+def items_after_semicolons(after: str, following: list[str], count: int,
+                           keys: tuple[str, ...] = ()) -> list[str] | None:
+    """经历了“三件大事”，A；B；C。: the name's clause runs on into its first item, the others follow, one per ；.
+
+    When the first clause of every item carries the name's key (“四个更加”：经济结构更加合理，增长动力更强；…), the items
+    are those clauses: the rest of each item spells it out.
+    """
     m = AFTER_FIRST_ITEM.match(after)
     if not m or len(following) < count - 1:
         return None
     rest = following[:count - 1]
     if any(not s.endswith("；") for s in rest[:-1]) or not rest[-1].endswith("。"):
         return None
-    items = [clean(trim_item(s.rstrip("；。"))) for s in [m.group("item"), *rest]]
+    raw = [m.group("item"), *rest]
+    firsts = [clean(CLAUSE_SPLIT.split(s, maxsplit=1)[0]) for s in raw]
+    if keys and all(_has_key(f, keys) and 3 <= len(match_key(f)) <= 2 * MAX_AFTER_ITEM for f in firsts):
+        return firsts
+    items = [clean(trim_item(s.rstrip("；。"))) for s in raw]
     if any(not 2 <= len(match_key(i)) <= 2 * MAX_AFTER_ITEM for i in items):
         return None
     return items
@@ -341,7 +350,7 @@ def _tie(name: str, count: int, prefix: str, following: list[str], rule: str,
         return None
     spelled = items_after(after, count) if after else None
     if not spelled and after:
-        spelled = items_after_semicolons(after, following, count)
+        spelled = items_after_semicolons(after, following, count, name_keys(name))
     if spelled:
         keys = name_keys(name)
         return spelled, 0.9 if keys and all(_has_key(i, keys) for i in spelled) else 0.85, "counted:after"
@@ -362,6 +371,9 @@ NAMED_NEXT = re.compile(r"^(?:这|这些|上述|以上)[“”]?")
 OPENING_FLAGS = set("vd")  # the shared word is a verb or a modal (务必, 坚持, 必须), not a noun (政治立场、政治方向)
 OPENING_RUN = 0.55  # an unnamed run of items of one length: the shape of a formulation (坚持人民至上，坚持自信自立)
 OPENING_RUN_NAMED = 0.85
+# clauses and 、-parts of a sentence; a double dash ends one too (提出“三个聚焦”——聚焦A、聚焦B), a single dash does not
+RUN_CLAUSES = r"(?:[^，,；;：:—]|(?<!—)—(?!—))+"
+RUN_PARTS = r"(?:[^，,；;：:、—]|(?<!—)—(?!—))+"
 
 
 def _opening(clauses: list[str], user_dict: str | None = None) -> tuple[str, int, int] | None:
@@ -381,8 +393,8 @@ def _opening(clauses: list[str], user_dict: str | None = None) -> tuple[str, int
             i += 1
             continue
         head = clauses[i].find(word)
-        if not 0 <= head <= MAX_OPENING_PREFIX:
-            i += 1
+        if not 0 <= head <= MAX_OPENING_PREFIX or len(clauses[i]) - head <= len(word) + 1:
+            i += 1  # the word too far in, or closing the clause (提出“三个聚焦”：聚焦A…): the run opens on the next
             continue
         end = i + 1
         while end < len(clauses) and clauses[end].startswith(word):
@@ -428,8 +440,8 @@ def opening_runs(article: Article, user_dict: str | None = None) -> list[FoundLi
             if sentence.count("，") + sentence.count("、") + sentence.count("；") < MIN_OPENING_RUN - 1:
                 continue
             for split in OPENING_SPLITS:
-                spans = [(m.start(), m.end()) for m in re.finditer(r"[^，,；;：:、]+" if split == "parts"
-                                                                  else r"[^，,；;：:]+", sentence)]
+                spans = [(m.start(), m.end()) for m in re.finditer(RUN_PARTS if split == "parts" else RUN_CLAUSES,
+                                                                  sentence)]
                 clauses = [strip_quotes(sentence[a:b]).strip("。！？：: ") for a, b in spans]
                 run = _opening(clauses, user_dict)
                 if run is None:
