@@ -58,16 +58,25 @@ def test_hostile_text_builds_a_deck_that_shows_it_literally(tmp_path, col):
     assert "A&amp;B" in shown
 
 
-def test_a_failed_write_leaves_the_previous_deck_untouched(tmp_path, monkeypatch):
-    source = tmp_path / "a.txt"
-    source.write_text(hostile_text(), encoding="utf-8")
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "a.txt"
+    path.write_text(hostile_text(), encoding="utf-8")
+    return path
+
+
+def raising(exc: BaseException):
+    """A stand-in for a write step that fails with ``exc``."""
+    def fail(*args, **kwargs):
+        raise exc
+    return fail
+
+
+def test_a_failed_write_leaves_the_previous_deck_untouched(tmp_path, source, monkeypatch):
     out = tmp_path / "deck.apkg"
     build_deck([source], config=packaged_defaults(), output=out)
     previous = out.read_bytes()
-
-    def disk_full(*args, **kwargs):
-        raise OSError(28, "No space left on device")
-
+    disk_full = raising(OSError(28, "No space left on device"))
     monkeypatch.setattr(shutil, "copyfileobj", disk_full)
     monkeypatch.setattr("os.replace", disk_full)
     with pytest.raises(OutputError):
@@ -77,32 +86,21 @@ def test_a_failed_write_leaves_the_previous_deck_untouched(tmp_path, monkeypatch
         "deck.apkg", "deck.apkg.manifest.json"]
 
 
-def test_an_unwritable_folder_is_a_clear_error(tmp_path, monkeypatch):
-    source = tmp_path / "a.txt"
-    source.write_text(hostile_text(), encoding="utf-8")
-
-    def denied(*args, **kwargs):
-        raise PermissionError(13, "Permission denied")
-
-    monkeypatch.setattr(tempfile, "mkstemp", denied)  # what a read-only folder does, even for root
+def test_an_unwritable_folder_is_a_clear_error(tmp_path, source, monkeypatch):
+    # what a read-only folder does, even for root
+    monkeypatch.setattr(tempfile, "mkstemp", raising(PermissionError(13, "Permission denied")))
     with pytest.raises(OutputError, match="cannot write .Permission denied.*choose another output"):
         build_deck([source], config=packaged_defaults(), output=tmp_path / "out" / "deck.apkg")
     assert not list((tmp_path / "out").glob("*"))
 
 
-def test_an_interrupted_build_leaves_no_partial_deck(tmp_path, monkeypatch):
+def test_an_interrupted_build_leaves_no_partial_deck(tmp_path, source, monkeypatch):
     import genanki
 
-    source = tmp_path / "a.txt"
-    source.write_text(hostile_text(), encoding="utf-8")
     out = tmp_path / "deck.apkg"
     build_deck([source], config=packaged_defaults(), output=out)
     previous = out.read_bytes()
-
-    def interrupted(*args, **kwargs):
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(genanki.Package, "write_to_file", interrupted)
+    monkeypatch.setattr(genanki.Package, "write_to_file", raising(KeyboardInterrupt()))
     with pytest.raises(KeyboardInterrupt):
         build_deck([source], config=packaged_defaults(), output=out)
     assert out.read_bytes() == previous
