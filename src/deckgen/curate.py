@@ -36,7 +36,7 @@ from yaml.nodes import MappingNode, SequenceNode
 
 from .atomic import write_text_atomically
 from .cards import clip
-from .config import read_yaml
+from .config import read_yaml_document
 from .errors import ConfigError
 from .models import ExtractedList, ExtractedTerm, Extraction, NoteSpec
 from .text import match_key
@@ -226,13 +226,13 @@ def _with_new_items(mine: Sequence[Item], found: Sequence[Item]) -> tuple[Item, 
 
 def read_candidates(path: Path) -> list[Entry]:
     """The entries of ``path``; every problem is a ConfigError naming the file, the line and the fix."""
-    data = read_yaml(path)
+    data, root, _ = read_yaml_document(path, "MAX_CANDIDATES_BYTES")
     origin = str(path)
     if data is None:
         return []
     if not isinstance(data, list):
         raise ConfigError(f"{origin}: must be a list of entries (- id: …); run `deckgen review` to rewrite it")
-    lines = _entry_lines(path.read_text(encoding="utf-8-sig"), origin)
+    lines = _entry_lines(root, origin)
     entries, seen = [], {}
     for raw, (line, key_lines, item_lines) in zip(data, lines):
         entry = _entry(raw, line, key_lines, item_lines, origin)
@@ -244,9 +244,8 @@ def read_candidates(path: Path) -> list[Entry]:
     return entries
 
 
-def _entry_lines(text: str, origin: str) -> list[tuple[int, dict[str, int], list[int]]]:
-    """For each entry: its line, the line of each key, the line of each item (yaml.compose keeps positions)."""
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
+def _entry_lines(root: SequenceNode, origin: str) -> list[tuple[int, dict[str, int], list[int]]]:
+    """For each entry: its line, the line of each key, the line of each item (the YAML nodes keep positions)."""
     out = []
     for node in root.value:
         keys: dict[str, int] = {}
@@ -386,7 +385,9 @@ def dump_candidates(entries: Iterable[Entry], *, deck: str, folder: str) -> str:
     """The text of ``candidates.yaml``: the header, then one block per entry."""
     blocks = [yaml.dump([_entry_data(entry)], Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=4096)
               for entry in entries]
-    return HEADER.format(deck=deck, folder=folder) + "\n" + "\n".join(blocks)
+    # the header is YAML comments: a line break in the deck's or folder's name would end one
+    header = HEADER.format(deck=" ".join(deck.split()), folder=" ".join(folder.split()))
+    return header + "\n" + "\n".join(blocks)
 
 
 def write_candidates(path: Path, entries: Iterable[Entry], *, deck: str, folder: str) -> None:

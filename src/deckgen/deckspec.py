@@ -11,12 +11,24 @@
 
 Beside it, ``candidates.yaml`` holds the organiser's decisions (``curate.py``).
 ``deckgen new`` makes a folder: ``create_deck_folder``.
+
+A deck folder is a sandbox. Organisers build folders cloned from other people's
+repositories and share the decks they make, so every path a folder names — its
+deck.yaml, its sources (globs included), ``extract.lexicon``,
+``extract.user_dict``, candidates.yaml — must resolve inside the folder after
+following symlinks and be a regular file; anything else is refused with one
+message naming the file and the key. Globs do not follow symlinked folders with
+``**`` and look at a bounded number of entries (``MAX_GLOB_DEPTH``,
+``MAX_GLOB_ENTRIES``). The command line is the user's own: ``--config`` and the
+paths it names may point anywhere.
 """
 from __future__ import annotations
 
+import fnmatch
 import os
 import re
 import secrets
+import stat
 import shutil
 import tempfile
 from dataclasses import dataclass
@@ -25,7 +37,8 @@ from typing import Any
 
 import yaml
 
-from .config import packaged_defaults, read_yaml, validate
+from . import limits
+from .config import PATH_KEYS, packaged_defaults, read_yaml_document, shown, validate
 from .errors import ConfigError, OutputError
 
 SPEC_FILE = "deck.yaml"
@@ -68,59 +81,149 @@ def _line_of(text: str, key: str) -> str:
     return ""
 
 
+def inside(root: Path, path: Path, origin: str, key: str) -> Path:
+    """``path`` resolved (symlinks followed) when it is a regular file inside the resolved ``root``;
+    else a ConfigError naming ``origin`` and ``key``."""
+    try:
+        resolved = path.resolve(strict=True)
+    except FileNotFoundError:
+        raise ConfigError(f"{origin}: '{key}' names {path}, which does not exist (or is a broken symlink); "
+                          "fix the name or add the file to the deck folder") from None
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise ConfigError(f"{origin}: '{key}' names {path}, which cannot be followed ({exc}); "
+                          "replace the symlink by the file") from None
+    if root != resolved and root not in resolved.parents:
+        raise ConfigError(f"{origin}: '{key}' names {path}, which leads outside the deck folder (to {resolved}); "
+                          f"a deck folder reads only its own files: copy the file into {root}")
+    try:
+        mode = resolved.stat().st_mode
+    except OSError as exc:
+        raise ConfigError(f"{origin}: '{key}' names {path}, which cannot be read ({exc.strerror}); "
+                          "check its permissions") from None
+    if not stat.S_ISREG(mode):
+        kind = "a folder" if stat.S_ISDIR(mode) else "not a regular file"
+        raise ConfigError(f"{origin}: '{key}' names {path}, which is {kind}; name a file of the deck folder")
+    return resolved
+
+
+def _glob(folder: Path, pattern: str, origin: str) -> list[Path]:
+    """The files matching ``pattern`` (``*``, ``?``, ``[…]``, ``**``) under ``folder``, without following
+    symlinked folders for ``**``, descending at most ``MAX_GLOB_DEPTH`` levels and looking at at most
+    ``MAX_GLOB_ENTRIES`` entries (a symlink loop or a huge tree stops with a message)."""
+    parts = Path(pattern).parts
+    looked = 0
+
+    def entries(directory: Path) -> list[os.DirEntry]:
+        nonlocal looked
+        try:
+            with os.scandir(directory) as scan:
+                found = list(scan)
+        except OSError:
+            return []
+        looked += len(found)
+        if looked > limits.MAX_GLOB_ENTRIES:
+            raise limits.over_limit(f"{origin}: source '{pattern}'", "the folder entries it looks at",
+                                    f"over {limits.MAX_GLOB_ENTRIES:,}", "MAX_GLOB_ENTRIES",
+                                    "name the files or a narrower glob", config=True)
+        return sorted(found, key=lambda entry: entry.name)
+
+    def walk(directory: Path, rest: tuple[str, ...], depth: int) -> list[Path]:
+        if depth > limits.MAX_GLOB_DEPTH:
+            raise limits.over_limit(f"{origin}: source '{pattern}'", "the folder depth it reaches",
+                                    depth, "MAX_GLOB_DEPTH", "name the files or a shallower glob", config=True)
+        part, rest = rest[0], rest[1:]
+        if part == "**":
+            found = walk(directory, rest, depth) if rest else []
+            for entry in entries(directory):
+                if entry.is_dir(follow_symlinks=False):
+                    found += walk(Path(entry.path), ("**", *rest), depth + 1)
+            return found
+        if not rest:
+            return [Path(e.path) for e in entries(directory) if fnmatch.fnmatchcase(e.name, part) and e.is_file()]
+        if not any(c in part for c in "*?["):
+            return walk(directory / part, rest, depth + 1) if (directory / part).is_dir() else []
+        return [found for e in entries(directory) if fnmatch.fnmatchcase(e.name, part) and e.is_dir()
+                for found in walk(Path(e.path), rest, depth + 1)]
+
+    return walk(folder, parts, 0) if parts else []
+
+
 def _expand_sources(folder: Path, patterns: list, origin: str) -> tuple[Path, ...]:
     """Files named by ``sources``: each pattern must stay inside the folder and match at least one file."""
     root = folder.resolve()
     found: list[Path] = []
     for pattern in patterns:
         if not isinstance(pattern, str) or not pattern.strip():
-            raise ConfigError(f"{origin}: 'sources' must list file names or globs, got {pattern!r}")
+            raise ConfigError(f"{origin}: 'sources' must list file names or globs, got {shown(pattern)}")
         if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
             raise ConfigError(f"{origin}: source '{pattern}' is outside the deck folder; copy the file into {folder}")
-        matches = sorted(p for p in folder.glob(pattern)
-                         if p.is_file() and p.name not in (SPEC_FILE, CANDIDATES_FILE))
+        matches = sorted(p for p in _glob(folder, pattern, origin) if p.name not in (SPEC_FILE, CANDIDATES_FILE))
         if not matches:
             raise ConfigError(f"{origin}: source '{pattern}' matches no file in {folder}; fix the name or add the file")
         for match in matches:
-            if root not in match.resolve().parents:
-                raise ConfigError(f"{origin}: source '{pattern}' leads outside the deck folder; use files inside it")
+            inside(root, match, origin, f"sources: {pattern}")
             if match not in found:
                 found.append(match)
     return tuple(found)
+
+
+def _sandboxed_paths(folder: Path, overrides: dict[str, Any], origin: str) -> dict[str, Any]:
+    """``overrides`` with each file path it names (``extract.lexicon``, ``extract.user_dict``) checked to be
+    a regular file inside the deck folder, and made absolute: a deck's paths are relative to its folder."""
+    extract = overrides.get("extract")
+    if not isinstance(extract, dict):
+        return overrides
+    extract = dict(extract)
+    for dotted in PATH_KEYS:
+        key = dotted.split(".", 1)[1]
+        value = extract.get(key)
+        if isinstance(value, str):
+            if not value.strip() or Path(value).is_absolute():
+                raise ConfigError(f"{origin}: '{dotted}' names {value!r}; a deck folder names files inside it, "
+                                  f"relative to it: copy the file into {folder} and give its name")
+            extract[key] = str(inside(folder.resolve(), folder / value, origin, dotted))
+    return {**overrides, "extract": extract}
 
 
 def load_deck_spec(folder: str | Path) -> DeckSpec:
     """Read and check ``folder/deck.yaml``; every problem is a ConfigError naming file, line and fix."""
     folder = Path(folder)
     path = folder / SPEC_FILE
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         raise ConfigError(f"{folder}: not a deck folder (no {SPEC_FILE}); make one with `deckgen new NAME FILE...`")
-    data = read_yaml(path)
+    root = folder.resolve()
+    inside(root, path, str(path), SPEC_FILE)
+    if (folder / CANDIDATES_FILE).exists() or (folder / CANDIDATES_FILE).is_symlink():
+        inside(root, folder / CANDIDATES_FILE, str(folder / CANDIDATES_FILE), CANDIDATES_FILE)
+    data, _, text = read_yaml_document(path)
     origin = str(path)
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{origin}: must be a mapping of keys (name, key, sources, …)")
-    text = path.read_text(encoding="utf-8-sig")
     defaults = packaged_defaults()
     overrides = {}
     for key, value in data.items():
         if key in SPEC_KEYS:
             if not isinstance(value, SPEC_KEYS[key]):
                 kind = "a list" if SPEC_KEYS[key] is list else "text"
-                raise ConfigError(f"{origin}{_line_of(text, key)}: '{key}' must be {kind}, got {value!r}")
+                raise ConfigError(f"{origin}{_line_of(text, key)}: '{key}' must be {kind}, got {shown(value)}")
         elif key in defaults and key != "output_dir":
             overrides[key] = value
         else:
             allowed = ", ".join(sorted(SPEC_KEYS) + sorted(k for k in defaults if k != "output_dir"))
-            raise ConfigError(f"{origin}{_line_of(text, str(key))}: unknown key '{key}'; allowed: {allowed}")
+            raise ConfigError(f"{origin}{_line_of(text, str(key))}: unknown key {shown(str(key))}; "
+                              f"allowed: {allowed}")
     validate(overrides, defaults, origin)
+    overrides = _sandboxed_paths(folder, overrides, origin)
     if "sources" not in data:
         raise ConfigError(f"{origin}: no 'sources'; list the text files of the deck, e.g. sources: [article.txt]")
     key = data.get("key")
-    if not key:
+    if not key or not key.strip():
         raise ConfigError(f"{origin}: no 'key'; add a random one, e.g. key: {new_key()}")
-    return DeckSpec(folder=folder, name=data.get("name") or folder.name, key=key,
+    # a deck name is one line: a newline would show in Anki's deck list and break candidates.yaml's header
+    name = " ".join((data.get("name") or "").split()) or folder.name
+    return DeckSpec(folder=folder, name=name, key=key,
                     sources=_expand_sources(folder, data["sources"], origin),
                     description=data.get("description", ""), tags=tuple(map(str, data.get("tags", []))),
                     overrides=overrides)
