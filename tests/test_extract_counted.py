@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from test_extract_lists import lists_by_name, run
 
-from deckgen.extract.counted import name_count, name_keys
+from deckgen.extract.names import name_count, name_keys
 
 
 @pytest.mark.parametrize("name, count", [

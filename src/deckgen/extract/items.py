@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..text import HAN_RE, strip_quotes
-from .words import head_words, tagged_words, tail_words
+from .words import Words
 
 SHORT_ITEM = 16  # an item sentence this short (in Han characters) is kept whole: 加强宣传教育，培树文明新风
 MAX_ITEM = 24  # a first clause longer than MAX_WHOLE_CLAUSE is cut to this at a word boundary
@@ -31,7 +31,7 @@ def clean(item: str) -> str:
     return strip_quotes(item).strip("，,、。；;：: \u3000")
 
 
-def trim_item(segment: str, inline: bool = False) -> str:
+def trim_item(segment: str, words: Words, inline: bool = False) -> str:
     """The short form a learner recites, from the text after a marker.
 
     A short first sentence is kept whole (加强宣传教育，培树文明新风); otherwise, or
@@ -48,13 +48,13 @@ def trim_item(segment: str, inline: bool = False) -> str:
     first = clauses[0]
     if len(HAN_RE.findall(first)) <= MAX_WHOLE_CLAUSE:
         return first  # one clause a little over the length is kept whole: a cut would leave a modifier hanging
-    return _without_dangling(head_words(first, MAX_ITEM))
+    return _without_dangling(words.head(first, MAX_ITEM), words)
 
 
-def _without_dangling(cut: str) -> str:
+def _without_dangling(cut: str, words: Words) -> str:
     """A cut item without the function words it would end on (…作出科学完整的 → …作出科学完整 is still a cut; …
     推进中华民族伟大复兴的 → 推进中华民族伟大复兴)."""
-    tagged = tagged_words(cut)
+    tagged = words.tagged(cut)
     while len(tagged) > 1 and tagged[-1][1][:1] in DANGLING_FLAGS:
         tagged.pop()
     return "".join(w for w, _ in tagged)
@@ -88,7 +88,7 @@ def _shared_subject(items: list[str]) -> str:
     return prefix[:cut + 1]
 
 
-def split_items(text: str, count: int | None = None) -> list[str]:
+def split_items(text: str, words: Words, count: int | None = None) -> list[str]:
     """The parts of a spelled-out list (after a colon, in a glossary entry).
 
     Uses the coarsest separator that gives the stated ``count`` of parts, else the
@@ -102,7 +102,7 @@ def split_items(text: str, count: int | None = None) -> list[str]:
         if sep == "、" and parts:
             parts[-1:] = [clean(p) for p in LAST_JOINER.split(parts[-1]) if clean(p)]
             if len(parts) >= 2:  # 农村集体所有的资金、资产、资源: the lead shared by all stays out of the first
-                parts[0] = tail_words(parts[0], max(len(p) for p in parts[1:]))
+                parts[0] = words.tail(parts[0], max(len(p) for p in parts[1:]))
         if count is not None and len(parts) == count:
             return parts
         if len(parts) >= 2 and not best:

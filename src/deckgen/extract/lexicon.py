@@ -6,10 +6,11 @@ items under a lead sentence). The packaged ``data/lexicon.yaml`` holds the publi
 formulations with the document each comes from; a user file (``extract.lexicon:
 PATH``) is merged over it, entry by entry. The lexicon is used to
 
-* name a list whose items are a formulation's items (``rename``), and to spot a
-  counted name tied to the wrong items (``check``: 四个意识 with four sub-headings
-  about the environment);
-* find a formulation spelled out in one passage without its name (``lexicon_lists``);
+* name a list whose items are a formulation's items, and to spot a counted name
+  tied to the wrong items (四个意识 with four sub-headings about the environment):
+  the lexicon passes of the engine (``passes``);
+* find a formulation spelled out in one passage without its name (the rule
+  ``rules/lexicon_items``);
 * define a formulation the text mentions by name only (``mentions``): a term,
   never a list — the lexicon never adds to a list an item the text does not hold.
 
@@ -17,8 +18,7 @@ Extraction works without it (``extract.lexicon: false``).
 """
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -29,7 +29,6 @@ from ..errors import ConfigError
 from ..models import Article
 from ..segment import split_sentences
 from ..text import match_key
-from .lists import FoundList
 
 MAX_SPOTS = 50
 MAX_GAP = 3  # characters between two items of a formulation spelled out in one run
@@ -104,13 +103,13 @@ def load_lexicon(setting: bool | str) -> Lexicon:
     return lexicon
 
 
-def _distinct(lexicon: Lexicon) -> list[Formulation]:
+def distinct(lexicon: Lexicon) -> list[Formulation]:
     return list({id(f): f for f in lexicon.values()}.values())
 
 
 # ---------------------------------------------------------------- matching items
 
-def _match_count(formulation: Formulation, found_keys: list[str]) -> tuple[int, int]:
+def match_count(formulation: Formulation, found_keys: list[str]) -> tuple[int, int]:
     """(lexicon items matched, found items matched), an item matching when one form contains the other."""
     def same(key: str, forms: tuple[str, ...]) -> bool:
         # a found item may add a little around the lexicon's (增强政治意识), not bury it (加快建设创新型国家)
@@ -123,49 +122,20 @@ def _match_count(formulation: Formulation, found_keys: list[str]) -> tuple[int, 
 
 def matches_any(formulation: Formulation, found_keys: list[str]) -> bool:
     """Whether any found item is one of the formulation's items."""
-    return _match_count(formulation, found_keys)[1] > 0
+    return match_count(formulation, found_keys)[1] > 0
 
 
-def _could_match(formulation: Formulation, joined: str, found_keys: list[str]) -> bool:
+def could_match(formulation: Formulation, joined: str, found_keys: list[str]) -> bool:
     """A cheap filter before ``_match_count``: two lexicon items inside the found items, or the other way round."""
     lex_joined = "|".join(f for forms in formulation.item_keys for f in forms)
     hits = sum(1 for forms in formulation.item_keys if any(f in joined for f in forms))
     return hits >= 2 or sum(1 for k in found_keys if len(k) >= 2 and k in lex_joined) >= 2
 
 
-def rename(found: FoundList, lexicon: Lexicon) -> FoundList:
-    """An unnamed list whose items are a formulation's items takes the formulation's name and count."""
-    if found.kind == "counted" or not lexicon:
-        return found
-    keys = [match_key(i) for i in found.items]
-    joined = "|".join(keys)
-    for formulation in _distinct(lexicon):
-        if not _could_match(formulation, joined, keys):
-            continue
-        lex, hits = _match_count(formulation, keys)
-        if lex >= max(2, math.ceil(0.6 * len(formulation.items))) and hits >= math.ceil(0.6 * len(keys)):
-            return replace(found, name=formulation.name, count=len(formulation.items), kind="counted",
-                           confidence=max(found.confidence, 0.8), rule=f"{found.rule}+lexicon-name")
-    return found
-
-
-def check(found: FoundList, lexicon: Lexicon) -> FoundList:
-    """A counted list named like a formulation: raised when its items agree, sunk when none does."""
-    formulation = lexicon.get(match_key(found.name))
-    if formulation is None or found.kind != "counted" or found.rule.endswith("lexicon-name"):
-        return found
-    _, hits = _match_count(formulation, [match_key(i) for i in found.items])
-    if hits == 0:
-        return replace(found, confidence=0.3, rule=f"{found.rule}+lexicon-mismatch")
-    if hits * 2 >= len(found.items):
-        return replace(found, confidence=max(found.confidence, 0.9), rule=f"{found.rule}+lexicon")
-    return found
-
-
 # ---------------------------------------------------------------- spelled out without a name
 
-def locate(text: str, formulation: Formulation) -> list[str] | None:
-    """The forms of all the formulation's items as ``text`` holds them, in text order, when they form one run.
+def locate(text: str, formulation: Formulation) -> tuple[int, list[str]] | None:
+    """Where the formulation's items form one run in ``text``, and their forms as ``text`` holds them, in text order.
 
     One run: consecutive items at most ``MAX_GAP`` characters apart (、 和 ，以及 爱), and the run is the whole
     chain — 创新、协调、绿色、开放、共享、安全 is another list than 新发展理念.
@@ -181,7 +151,7 @@ def locate(text: str, formulation: Formulation) -> list[str] | None:
         gaps = [b[0] - (a[0] + len(a[1])) for a, b in zip(chosen, chosen[1:])]
         start, end = chosen[0][0], chosen[-1][0] + len(chosen[-1][1])
         if all(0 <= g <= MAX_GAP for g in gaps) and text[start - 1:start] != "、" and text[end:end + 1] != "、":
-            return [form for _, form in chosen]
+            return start, [form for _, form in chosen]
     return None
 
 
@@ -194,30 +164,13 @@ def _positions(text: str, form: str) -> list[int]:
     return found
 
 
-def lexicon_lists(article: Article, lexicon: Lexicon) -> list[FoundList]:
-    """Formulations spelled out in one paragraph without their name: 增强政治意识、大局意识、核心意识、看齐意识."""
-    found = []
-    formulations = _distinct(lexicon)
-    for pi, para in enumerate(article.paragraphs):
-        for formulation in formulations:
-            if not any(form in para.text for form in formulation.items[0]):
-                continue
-            items = locate(para.text, formulation)
-            if items is None:
-                continue
-            context = next((s for s in split_sentences(para.text) if items[0] in s), para.text)
-            found.append(FoundList(formulation.name, len(formulation.items), "counted", tuple(items), article.index,
-                                   context, para.line, 0.7, "lexicon:items", pi * 10000 + para.text.find(items[0])))
-    return found
-
-
 # ---------------------------------------------------------------- mentioned by name
 
 def mentions(article: Article, lexicon: Lexicon) -> list[tuple[Formulation, str, int]]:
     """Formulations the article names: (formulation, sentence, line) of the first mention of each."""
     seen: set[str] = set()
     found = []
-    names = [(name, f) for f in _distinct(lexicon) for name in (f.name, *f.aliases)]
+    names = [(name, f) for f in distinct(lexicon) for name in (f.name, *f.aliases)]
     for para in article.paragraphs:
         for name, formulation in names:
             if formulation.name in seen or name not in para.text:

@@ -17,8 +17,8 @@ from functools import lru_cache
 from ..models import Article
 from ..segment import split_sentences
 from ..text import HAN_RE, match_key
-from .counted import name_count, unquoted_name
-from .words import head_words, tagged_words, tail_words, word_frequency
+from .names import name_count, unquoted_name
+from .words import Words
 
 QUOTED = re.compile(r"“([^“”]{1,60})”|「([^「」]{1,60})」|『([^『』]{1,60})』|‘([^‘’]{1,40})’")
 NESTED = re.compile(r"‘([^‘’]{1,40})’")
@@ -82,19 +82,19 @@ def _parallel_slogans(sentence: str) -> list[str]:
     return found
 
 
-def _unquoted_names(sentence: str, user_dict: str | None) -> list[str]:
+def _unquoted_names(sentence: str, words: Words) -> list[str]:
     """八大行动 and 1+N政策体系 in a sentence, each cut at a word boundary."""
     found = []
     for m in UNQUOTED_COUNTED.finditer(sentence):
-        name = unquoted_name(sentence, m.start(1), m.end(1), user_dict)  # 五大优势和作用 → 五大优势
+        name = unquoted_name(sentence, m.start(1), m.end(1), words)  # 五大优势和作用 → 五大优势
         if len(name) > len(m.group(1)):
             found.append(name)
     for m in COINED.finditer(sentence):
         head, joiner, tail = m.groups()
         if HAN_RE.match(head):
-            head = tail_words(head, COINED_HEAD, user_dict)
+            head = words.tail(head, COINED_HEAD)
         latin = re.match(r"[0-9A-Za-z]*", tail).group(0)
-        tail = latin + head_words(tail[len(latin):], COINED_TAIL, user_dict)
+        tail = latin + words.head(tail[len(latin):], COINED_TAIL)
         if HAN_RE.search(head + tail) or any(ch.isalpha() for ch in head + tail):
             found.append(head + joiner + tail)
     return found
@@ -119,32 +119,32 @@ def _serial(sentence: str, start: int, text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _ordinary_word(text: str, user_dict: str | None) -> bool:
+def _ordinary_word(text: str, words: Words) -> bool:
     """A quoted common word: a dictionary word used in everyday prose (蛋糕, 坐不住), not a coined slogan (打平伙,
     双报到 are not one dictionary word) nor an idiom or abbreviation (港人治港 ns, 一国两制 l)."""
     key = match_key(text)
     if (name_count(key) or 0) >= 2:
         return False  # a counted name (三个代表) is a formulation however common the word
-    frequency = word_frequency(key, user_dict)
+    frequency = words.frequency(key)
     if frequency >= COMMON_WORD_FREQ:
         return True  # 单打独斗, 蛋糕
     if not 2 <= len(key) <= 3 or frequency < 1:
         return False
-    tagged = tagged_words(key, user_dict)
+    tagged = words.tagged(key)
     return len(tagged) == 1 and bool(ORDINARY_POS.match(tagged[0][1]))
 
 
 @lru_cache(maxsize=4096)
-def _everyday_word(text: str, user_dict: str | None) -> bool:
+def _everyday_word(text: str, words: Words) -> bool:
     """A very common two-character noun, verb or adjective (蛋糕): a metaphor in quotes however often it recurs."""
     key = match_key(text)
-    if len(key) > 2 or word_frequency(key, user_dict) < EVERYDAY_FREQ:
+    if len(key) > 2 or words.frequency(key) < EVERYDAY_FREQ:
         return False
-    tagged = tagged_words(key, user_dict)
+    tagged = words.tagged(key)
     return len(tagged) == 1 and tagged[0][1] in EVERYDAY_POS
 
 
-def find_terms(articles: tuple[Article, ...], ignore: set[str], user_dict: str | None) -> list[TermHit]:
+def find_terms(articles: tuple[Article, ...], ignore: frozenset[str], words: Words) -> list[TermHit]:
     """Term candidates in reading order, one per distinct term (its first occurrence)."""
     hits: list[TermHit] = []
     all_text = "".join(p.text for a in articles for p in a.paragraphs)
@@ -163,7 +163,7 @@ def find_terms(articles: tuple[Article, ...], ignore: set[str], user_dict: str |
         for heading, line in headings:
             for text, start in _quoted(heading):
                 confidence = _is_slogan(text, heading[max(0, start - 8):start])
-                if confidence and word_frequency(match_key(text), user_dict) < COMMON_WORD_FREQ:
+                if confidence and words.frequency(match_key(text)) < COMMON_WORD_FREQ:
                     add(text, article, heading, line, confidence, "quoted-heading")
         for para in article.paragraphs:
             for sentence in split_sentences(para.text):
@@ -173,11 +173,11 @@ def find_terms(articles: tuple[Article, ...], ignore: set[str], user_dict: str |
                         continue
                     rule = "quoted"
                     serial = _serial(sentence, start, text)
-                    if not serial and _ordinary_word(text, user_dict) \
-                            and (_everyday_word(text, user_dict) or all_text.count(text) < 2):
+                    if not serial and _ordinary_word(text, words) \
+                            and (_everyday_word(text, words) or all_text.count(text) < 2):
                         confidence, rule = 0.4, "quoted-common-word"
                     add(text, article, sentence, para.line, confidence, rule)
-                for name in _unquoted_names(sentence, user_dict):
+                for name in _unquoted_names(sentence, words):
                     add(name, article, sentence, para.line, 0.55, "unquoted-name")
                 for run in _parallel_slogans(sentence):
                     add(run, article, sentence, para.line, 0.4, "parallel")

@@ -1,0 +1,90 @@
+"""Enumeration markers: 一是 第一 （一） （1） 1. ① 首先 ——, as one table, and the runs they number.
+
+Each marker family is a regex whose group ``n`` is the numeral; a marker must stand at a sentence or clause start.
+A run is one family numbered 1, 2, 3, … in reading order (最后 closes an order run).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Paragraph
+from ..text import NUMERAL_CHARS, chinese_number
+
+N = NUMERAL_CHARS
+MARKERS = (
+    ("shi", re.compile(rf"(?:^|(?<=[。；！？，：\s”]))(?P<n>[{N}]{{1,2}})是(?![否非])")),
+    ("di", re.compile(rf"(?:^|(?<=[。；！？：\s”]))第(?P<n>[{N}]{{1,2}})(?:[，、：]|是)")),
+    ("paren", re.compile(rf"(?:^|(?<=[。；！？：\s]))[（(](?P<n>[{N}]{{1,2}})[)）]")),
+    ("paren-digit", re.compile(r"(?:^|(?<=[。；！？：\s]))[（(](?P<n>\d{1,2})[)）]")),
+    ("digit", re.compile(r"(?:^|(?<=[。；！？：\s]))(?P<n>\d{1,2})[.．、](?!\d)")),
+    ("circled", re.compile(r"(?P<n>[①-⑳])")),
+    ("order", re.compile(r"(?:^|(?<=[。；！？，：\s]))(?P<n>首先|其次|再次|最后)[，、,]?")),
+)
+ORDER_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
+LAST = 99  # the value of 最后: it closes a run of any length
+DASH_BULLET = re.compile(r"^[—-]{2,}")
+# a section heading's own numbering: 三、 （二） 第四部分 2.
+HEADING_NUMBER = re.compile(rf"^(?:[{N}]+[、．.]|[（(][{N}\d]+[)）]|第[{N}]+(?:部分|章|节)?[　\s、：:]?|\d+[.．、])\s*")
+PART_TITLE = re.compile(rf"^(?:[{N}]+、|第[{N}]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    family: str
+    value: int
+    para: int  # index into the paragraphs scanned
+    start: int  # where the marker starts
+    end: int  # where the item text starts
+
+
+def _value(family: str, raw: str) -> int | None:
+    if family == "circled":
+        return ord(raw) - 0x245F
+    return ORDER_VALUES.get(raw) or (int(raw) if raw.isdigit() else chinese_number(raw))
+
+
+def find_markers(paragraphs: tuple[Paragraph, ...]) -> list[Marker]:
+    """Every marker in ``paragraphs`` in reading order, with the dash bullets of consecutive paragraphs numbered."""
+    found = []
+    dash_value = 0
+    for pi, para in enumerate(paragraphs):
+        text = para.text
+        for family, regex in MARKERS:
+            for m in regex.finditer(text):
+                value = _value(family, m.group("n"))
+                if value:
+                    found.append(Marker(family, value, pi, m.start(), m.end()))
+        # a "一是" whose "一" was lost at a PDF break: the paragraph (or a joined block) starts with "是"
+        for start in para.raw_starts:
+            if text.startswith("是", start) and not text.startswith("是否", start):
+                found.append(Marker("shi", 1, pi, start, start + 1))
+        dash = DASH_BULLET.match(text)
+        dash_value = dash_value + 1 if dash else 0
+        if dash:
+            found.append(Marker("dash", dash_value, pi, 0, dash.end()))
+    return sorted(found, key=lambda m: (m.para, m.start))
+
+
+def numbered_runs(markers: list[Marker]) -> list[list[Marker]]:
+    """Runs of one family numbered 1, 2, 3, … of two or more markers."""
+    runs: list[list[Marker]] = []
+    open_runs: dict[str, list[Marker]] = {}
+    for m in markers:
+        run = open_runs.get(m.family)
+        order = open_runs.get("order")
+        if m.family == "di" and m.value >= 3 and order and order[-1].value == m.value - 1 \
+                and (not run or run[-1].value != m.value - 1):
+            order.append(m)  # 首先…其次…第三…: a commentary switching markers mid-run
+        elif run and (m.value == run[-1].value + 1 or (m.value == LAST and m.family == "order")):
+            run.append(m)
+        elif m.value == 1:
+            run = [m]
+            open_runs[m.family] = run
+            runs.append(run)
+    return [r for r in runs if len(r) >= 2]
+
+
+def heading_name(heading: str) -> str:
+    """A section heading as a list name: without its numbering (五、贯彻新发展理念 → 贯彻新发展理念)."""
+    return HEADING_NUMBER.sub("", heading).strip() or heading

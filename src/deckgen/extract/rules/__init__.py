@@ -1,0 +1,24 @@
+"""The rule table: every list rule the engine runs, in order, with its priority.
+
+Adding a structure is one module here with a ``find(article, context)`` function, one row in ``RULES``, and its
+case table ``tests/rules/<id>.yaml`` (a test checks that every rule has one).
+"""
+from __future__ import annotations
+
+from ..engine import Rule
+from ..glossary import glossary_lists
+from . import bullets, colon, counted, enumeration, lexicon_items, opening_run, parallel
+
+RULES: tuple[Rule, ...] = (
+    Rule("glossary", glossary_lists, priority=30, reads_glossary=True,
+         doc="a report's 名词解释 notes that spell out a counted name"),
+    Rule("counted", counted.find, priority=20,
+         doc="counted names and the items their wording ties to them: before, dashed, spelled out after, parallel"),
+    Rule("lexicon-items", lexicon_items.find, priority=10, doc="a lexicon formulation spelled out without its name"),
+    Rule("enumeration", enumeration.find, priority=25, named_from_lead=True,
+         doc="一是/第一/（一）/1./①/首先/—— runs, named by section heading or lead"),
+    Rule("opening-run", opening_run.find, priority=5, doc="务必A，务必B，务必C: clauses opening on one word"),
+    Rule("bullets", bullets.find, priority=20, named_from_lead=True, doc="short bold-style sentences opening paragraphs"),
+    Rule("colon", colon.find, priority=15, named_from_lead=True, doc="……是：A，B，C after an announcing lead"),
+    Rule("parallel", parallel.find, priority=20, named_from_lead=True, doc="X是A的…，是B的…: parallel judgments"),
+)

@@ -1,0 +1,261 @@
+"""Counted names (六个必须坚持, 五治融合, 三严三实) and the items their wording ties to them.
+
+* items before the name — 资源、需求、服务“三个清单”; …“小嫩芽”关爱在前的“四小工作法”;
+  A、B、C、D的四个X. The chain must end right at the name;
+* items inside the name's quotes, separated by dashes — 村—镇—县“三级联动”;
+* items spelled out right after the name (…制度，即A、B和C、D; 经历了“三件大事”，A；B；C。);
+* items after the name as same-shaped clauses that carry the name's key —
+  以政治强引领…以法治筑平安…, also as the closing clause of later sentences.
+
+Names tied to an enumeration (一是…二是…) are matched by the naming pass through the enumeration's lead.
+"""
+from __future__ import annotations
+
+import re
+
+from ...models import Article
+from ...normalize import ITEM_START
+from ...text import HAN_RE, match_key, strip_quotes
+from ..candidate import Candidate, Span
+from ..context import Context
+from ..items import clean, split_items, trim_item
+from ..leads import sentence_spans
+from ..names import (COUNTED_NAME, N, QUOTED_NAME, UNQUOTED_COUNT, has_key, name_count, name_keys, quoted_counted_names,
+                     unquoted_counted_names, unquoted_name)
+from ..words import Words
+from .opening_run import NAMED_NEXT
+
+# the forms of a name the rule ties items to
+BEFORE = "before"  # a quoted name: “三个清单”
+BEFORE_UNQUOTED = "before-unquoted"  # 的四个X
+BEFORE_CHAIN = "before-chain"  # an unquoted count right after a chain: A、B和C三大问题
+DASHED = 0.8
+QUOTED_BEFORE = 0.85
+KEYED = 0.9  # every item carries the name's key
+SPELLED_AFTER = 0.85
+PARALLEL_CLAUSES = 0.8
+# A、B、C“三个清单”: a chain of 、-separated parts ending right at the name
+BEFORE_ITEMS = re.compile(r"(?P<items>[^，。；：、]{1,40}(?:、[^，。；：、]{1,14})+(?:(?:和|及|与|以及)[^，。；：、]{1,12})?)$")
+DASH_ITEMS = (  # “村—镇—县”三级联动 and 村—镇—县“三级联动”
+    re.compile(rf"“(?P<items>[^“”—]{{1,6}}(?:—[^“”—]{{1,6}}){{1,9}})”(?P<name>[{N}][^，。；、“”]{{1,10}})"),
+    re.compile(rf"(?P<items>[^“”—，。；、]{{1,6}}(?:—[^“”—，。；、]{{1,6}}){{1,9}})“(?P<name>[{N}][^“”]{{1,10}})”"),
+)
+# A、B、C、D的四个X: an unquoted counted name right after 的, ending at punctuation
+UNQUOTED_AFTER_DE = re.compile(rf"的(?P<name>[{N}]{{1,2}}[个项大条种][\u4e00-\u9fff]{{1,6}}?)(?=[，。；、：]|$)")
+CHAIN_BEFORE = re.compile(r"[、”]|(?:和|及|与)[^、，。；]{1,14}$")
+# “两本两证”制度，即A、B和C、D: the items spelled out right after the name
+MAX_AFTER_ITEM = 12
+AFTER_ITEMS = re.compile(r"^[”]?[^，。；：“”]{0,4}[，,]?(?:即|也就是|就是|分别是|包括)[：:]?(?P<items>[^。；：！？]{4,120})")
+CLAUSE_SPLIT = re.compile(r"[，,：；。]")
+PARALLEL_WINDOW = 15  # sentences after a name searched for its same-shaped items
+MAX_PARALLEL_ITEM = 12
+MAX_PREFIX = 200  # characters before a name searched for its items (the chain pattern allows no more)
+
+# ---------------------------------------------------------------- items before the name
+
+def items_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
+    """资源、需求、服务 from the text right before a name; also whether the chain ended in 等 (a partial list)."""
+    prefix = prefix[-MAX_PREFIX:].rstrip("“")
+    m = BEFORE_ITEMS.search(prefix[:-1] if prefix.endswith("的") else prefix)
+    if not m:
+        return None
+    raw = m.group("items").split("、")
+    raw[-1:] = _split_last(raw[-1])
+    if any(quoted_counted_names(part) for part in raw):
+        return None  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”: a series of names, not items
+    partial = raw[-1].endswith("等")
+    raw[-1] = raw[-1].removesuffix("等")
+    items = [clean(i) for i in raw if clean(i)]
+    if len(items) < 2 or any(len(match_key(i)) < 2 for i in items):
+        return None  # 东、中、西: single characters are not items a learner recites
+    return first_fitted(items, words), partial
+
+
+def _split_last(part: str) -> list[str]:
+    """The last part of a chain at its joiner (资源、需求和服务); with several joiners, at the one giving the most
+    even halves (多元协作不通畅和在地参与不充分: 与 is inside a word, not a joiner)."""
+    cuts = [(m.start(), m.end()) for m in re.finditer(r"以及|和|及|与", part) if 0 < m.start() and m.end() < len(part)]
+    if not cuts:
+        return [part]
+    start, end = min(cuts, key=lambda c: abs(c[0] - (len(part) - c[1])))
+    return [part[:start], part[end:]]
+
+
+def first_fitted(items: list[str], words: Words) -> list[str]:
+    """The first item of a chain cut to the length of the longest other: 建立村—镇—县 → 村, 镇, 县."""
+    longest = max(len(match_key(i)) for i in items[1:])
+    return [clean(words.tail(strip_quotes(items[0]), longest)), *items[1:]]
+
+
+def _before_confidence(items: list[str], count: int, keys: tuple[str, ...], partial: bool) -> float:
+    """How sure a chain before a name is its items: the count agrees, the items carry the name's key."""
+    keyed = bool(keys) and all(has_key(i, keys) for i in items)
+    if len(items) == count:
+        return 0.9 if keyed else (0.85 if count > 2 else 0.0)  # two parts before a 两个… name prove little
+    if keyed:
+        return 0.6
+    if count < 3 or len(items) < 3:
+        return 0.0
+    return 0.5 if partial or abs(len(items) - count) == 1 else 0.4  # kept, marked as a count mismatch
+
+
+# ---------------------------------------------------------------- items after the name
+
+def _parallel_items(sentences: list[str], name: str, count: int) -> list[str] | None:
+    """``count`` same-length clauses carrying the name's key, each opening or closing a following sentence."""
+    keys = name_keys(name)
+    if not keys:
+        return None
+    name_key = match_key(name)
+    groups: dict[int, list[str]] = {}
+    for sentence in sentences:
+        clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c]
+        for clause in dict.fromkeys(clauses[:1] + clauses[-1:]):
+            key = match_key(clause)
+            if 3 <= len(key) <= MAX_PARALLEL_ITEM and has_key(key, keys) and name_key not in key \
+                    and not ITEM_START.match(clause):
+                groups.setdefault(len(key), []).append(clean(clause))
+    for clauses in groups.values():
+        distinct = list(dict.fromkeys(clauses))
+        if len(distinct) == count and _same_edge(distinct):
+            return distinct
+    return None
+
+
+def _same_edge(clauses: list[str]) -> bool:
+    """Parallel clauses open or close alike: 以政治强引领, 以法治筑平安 (以…); 推进政治建设, 推进法治建设."""
+    return len({c[0] for c in clauses}) == 1 or len({c[-1] for c in clauses}) == 1
+
+
+
+# ---------------------------------------------------------------- the rule
+
+def find(article: Article, ctx: Context) -> list[Candidate]:
+    found = []
+    paras = article.paragraphs
+    sentences = [(pi, at, s) for pi, p in enumerate(paras) for at, s in sentence_spans(p.text)]
+    words = ctx.words
+    for si, (pi, at, sentence) in enumerate(sentences):
+        line = paras[pi].line
+        for m in (m for regex in DASH_ITEMS for m in regex.finditer(sentence)):
+            name = m.group("name")
+            found.append(Candidate(name=name, kind="counted", items=tuple(first_fitted(m.group("items").split("—"), words)),
+                                   span=Span(pi, at + m.start()), line=line, context=sentence, confidence=DASHED,
+                                   count=name_count(name), detail="dashed"))
+        named = [(m.group(1), m.start(), BEFORE) for m in QUOTED_NAME.finditer(sentence)]
+        named += [(m.group("name"), m.start() + 1, BEFORE_UNQUOTED)
+                  for m in UNQUOTED_AFTER_DE.finditer(sentence)]
+        taken = {start for _, start, _ in named}
+        for m in UNQUOTED_COUNT.finditer(sentence):
+            before = sentence[max(0, m.start() - 16):m.start()].removesuffix("的")
+            if m.start() in taken or m.start() - 1 in taken or not CHAIN_BEFORE.search(before) \
+                    or not ("、" in sentence[max(0, m.start() - MAX_PREFIX):m.start()] or before.endswith("”")):
+                continue  # cheap filter: a chain of items or a quote must end right here
+            named.append((unquoted_name(sentence, m.start(), m.end(), words), m.start(), BEFORE_CHAIN))
+        opener = NAMED_NEXT.match(sentence)
+        previous = sentences[si - 1][2] if si and sentences[si - 1][0] == pi and opener else ""
+        if previous.endswith("”。"):  # 即“A，B，C”。这三条原则…: the name opens the sentence after the quote
+            named += [(name, opener.end(), BEFORE_CHAIN)
+                      for name, _, start in unquoted_counted_names(sentence[opener.end():opener.end() + 16], words)
+                      if start == 0 and not sentence[:opener.end()].endswith("“")]
+        for name, start, form in named:
+            count = name_count(name)
+            if count is None or count < 2:
+                continue
+            prefix = previous + sentence[:start] if previous and start <= 3 else sentence[:start]
+            hit = _tie(name, count, prefix, [s for _, _, s in sentences[si + 1:si + 1 + PARALLEL_WINDOW]], form, words,
+                       sentence[start + len(name) + 1:] if form == BEFORE else "")
+            if hit is not None:
+                items, confidence, detail = hit
+                found.append(Candidate(name=name, kind="counted", items=tuple(items), span=Span(pi, at + start),
+                                       line=line, context=sentence, confidence=confidence, count=count, detail=detail))
+    return found
+
+
+def items_after(after: str, count: int) -> list[str] | None:
+    """“两本两证”制度，即A、B和C、D: ``count`` short parts spelled out right after a name, up to the next clause."""
+    m = AFTER_ITEMS.match(after)
+    if not m:
+        return None
+    chain = re.split(r"[，,]", m.group("items"), maxsplit=1)[0]
+    items = [clean(i) for part in chain.split("、") for i in _split_last(part)]
+    if len(items) != count or any(not 2 <= len(match_key(i)) <= MAX_AFTER_ITEM for i in items):
+        return None
+    return items
+
+
+AFTER_FIRST_ITEM = re.compile(r"^[”]?[，,：:](?P<item>[^，,；。！？“”]{2,60}(?:[，,][^；。！？]{0,60})?)；$")
+
+
+def items_after_semicolons(after: str, following: list[str], count: int, words: Words,
+                           keys: tuple[str, ...] = ()) -> list[str] | None:
+    """经历了“三件大事”，A；B；C。: the name's clause runs on into its first item, the others follow, one per ；.
+
+    When the first clause of every item carries the name's key (“四个更加”：经济结构更加合理，增长动力更强；…), the items
+    are those clauses: the rest of each item spells it out.
+    """
+    m = AFTER_FIRST_ITEM.match(after)
+    if not m or len(following) < count - 1:
+        return None
+    rest = following[:count - 1]
+    if any(not s.endswith("；") for s in rest[:-1]) or not rest[-1].endswith("。"):
+        return None
+    raw = [m.group("item"), *rest]
+    firsts = [clean(CLAUSE_SPLIT.split(s, maxsplit=1)[0]) for s in raw]
+    if keys and all(has_key(f, keys) and 3 <= len(match_key(f)) <= 2 * MAX_AFTER_ITEM for f in firsts):
+        return firsts
+    items = [clean(trim_item(s.rstrip("；。"), words)) for s in raw]
+    if any(not 2 <= len(match_key(i)) <= 2 * MAX_AFTER_ITEM for i in items):
+        return None
+    return items
+
+
+# “讲政治，顾大局，守规矩”三条要求 / 即“A，B，C”。这三条原则: a quote of parts right before the name
+QUOTE_BEFORE = re.compile(r"“(?P<items>[^“”]{4,160})”[。]?(?:这|这些|上述|以上)?[“]?$")
+MAX_QUOTED_PART = 20
+
+
+def items_in_quote(prefix: str, count: int, words: Words) -> list[str] | None:
+    """The ``count`` parts of the quote that ends right before a name, split at its coarsest separator."""
+    m = QUOTE_BEFORE.search(prefix[-MAX_PREFIX:])
+    if not m:
+        return None
+    parts = split_items(m.group("items"), words, count)
+    if len(parts) != count or any(not 2 <= len(HAN_RE.findall(p)) <= MAX_QUOTED_PART for p in parts):
+        return None
+    return parts
+
+
+def _tie(name: str, count: int, prefix: str, following: list[str], form: str, words: Words,
+         after: str = "") -> tuple[list[str], float, str] | None:
+    """The items a counted name is tied to: a quote of parts or a chain right before it, spelled out right after it
+    (…，即A、B、C), else same-shaped clauses after it."""
+    quoted = items_in_quote(prefix, count, words) if count >= 2 else None
+    if quoted:
+        return quoted, QUOTED_BEFORE, "quoted-before"
+    before = items_before(prefix, words)
+    if before is not None:
+        items, partial = before
+        keys = name_keys(name)
+        confidence = _before_confidence(items, count, keys, partial)
+        if form == BEFORE_CHAIN:
+            # an unquoted name needs more: the count agrees, and a name without a unit (四联) is the items' key
+            keyed = bool(keys) and all(has_key(i, keys) for i in items)
+            unit = COUNTED_NAME.match(match_key(name))
+            if len(items) != count or partial or not (keyed or (unit and unit.group("unit"))):
+                confidence = 0.0
+        if confidence > 0:
+            return items, confidence, form
+    if form == BEFORE_CHAIN:
+        return None
+    spelled = items_after(after, count) if after else None
+    if not spelled and after:
+        spelled = items_after_semicolons(after, following, count, words, name_keys(name))
+    if spelled:
+        keys = name_keys(name)
+        return spelled, KEYED if keys and all(has_key(i, keys) for i in spelled) else SPELLED_AFTER, "after"
+    if form == BEFORE_UNQUOTED:
+        return None
+    items = _parallel_items(following, name, count)
+    return (items, PARALLEL_CLAUSES, "parallel-clauses") if items else None
+

@@ -1,0 +1,58 @@
+"""一是…二是…, 第一…第二…, （一）（二）, （1）（2）, 1. 2., ①②, 首先…其次…最后, —— dash bullets.
+
+Runs are found per section (``markers``). A run that opens a section (a report's （一）（二） sub-headings under its
+part title 五、贯彻新发展理念…) is named by the section heading without its numbering; any other run by the sentence
+that leads into it. The naming pass may then name it by a counted name in that lead (“六个必须坚持”…一是…).
+"""
+from __future__ import annotations
+
+from ...models import Article, Paragraph
+from ..candidate import Candidate, Span
+from ..context import Context
+from ..items import clean, strip_shared_lead, trim_item
+from ..leads import LEAD_WINDOW, lead_name, sentence_at, sentence_before
+from ..markers import Marker, find_markers, heading_name, numbered_runs
+
+BY_HEADING = 0.75
+BY_LEAD = 0.6
+TWO_ITEMS = 0.55
+
+
+def find(article: Article, ctx: Context) -> list[Candidate]:
+    found = []
+    offset = 0
+    for section in article.sections:
+        paras = section.paragraphs
+        runs = numbered_runs(find_markers(paras))
+        for run in runs:
+            items, contexts = _run_items(paras, run, ctx)
+            if sum(1 for i in items if i) < 2:
+                continue
+            first = run[0]
+            opens_section = run is runs[0] and (first.para <= 1 or first.family == "paren")
+            lead = sentence_before(paras, first.para, first.start)
+            if section.heading is not None and opens_section:
+                name, confidence = heading_name(section.heading), BY_HEADING
+                lead = f"{section.heading}。{lead}"
+            else:
+                name, confidence = lead_name(lead, ctx.words) or clean(items[0]), BY_LEAD
+            found.append(Candidate(
+                name=name, kind="enumerated", items=tuple(items), span=Span(offset + first.para, first.start),
+                line=paras[first.para].line, context=contexts[0],
+                confidence=confidence if len(items) >= 3 else TWO_ITEMS, detail=first.family,
+                item_contexts=tuple(contexts), lead=lead))
+        offset += len(paras)
+    return found
+
+
+def _run_items(paras: tuple[Paragraph, ...], run: list[Marker], ctx: Context) -> tuple[list[str], list[str]]:
+    items, contexts = [], []
+    for i, m in enumerate(run):
+        nxt = run[i + 1] if i + 1 < len(run) else None
+        text = paras[m.para].text
+        same_para = nxt is not None and nxt.para == m.para
+        segment = text[m.end:min(nxt.start if same_para else len(text), m.end + LEAD_WINDOW)]
+        inline = same_para and text[max(0, nxt.start - 4):nxt.start].rstrip().endswith(("，", ","))
+        items.append(trim_item(segment, ctx.words, inline))
+        contexts.append(sentence_at(text, m.start))
+    return [clean(i) for i in strip_shared_lead(items)], contexts
