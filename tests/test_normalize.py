@@ -1,8 +1,14 @@
 """Repairing PDF-broken and web-scraped text into paragraphs, with the map back to source lines."""
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from deckgen.models import Document
 from deckgen.normalize import normalize
+
+DATA = Path(__file__).parent / "data"
 
 
 def paragraphs(text: str) -> list[str]:
@@ -66,3 +72,36 @@ def test_a_single_line_of_200000_characters_does_not_hang():
     line = "坚持“党建引领”，推进社区治理，" * 12500
     (para,) = normalize(Document(source="t.txt", text=line, encoding="utf-8"))
     assert len(para.text) == len(line)
+
+
+def wrapped(text: str, width: int) -> str:
+    """Hard-wrapped as text copied out of a PDF column: every ``width`` characters, no blank lines."""
+    return "\n".join(line[i:i + width] for line in text.splitlines() if line for i in range(0, len(line), width))
+
+
+@pytest.mark.parametrize("width", [16, 30, 40])
+def test_issue11_a_text_wrapped_at_any_width_gives_the_unwrapped_paragraphs(width):
+    text = (DATA / "jianwei_sixiao_gongzuofa.txt").read_text(encoding="utf-8")
+    assert paragraphs(wrapped(text, width)) == paragraphs(text)
+
+
+def test_issue11_an_indent_ends_a_paragraph_even_after_a_full_line():
+    first, second = "一年来的成就集中表现在经济保持平稳较快发展，综合国力进一步增强。", "社会事业加快发展，人民生活继续改善，对外开放实现新突破。"
+    text = "\n".join("　　" + wrapped(paragraph, 16) for paragraph in (first, second))
+    assert paragraphs(text) == [first, second]
+    assert paragraphs(text.replace("　", "")) == [first + second]  # without the indent a full line goes on
+
+
+def test_issue11_lines_of_whole_sentences_are_not_a_wrapped_column():
+    text = "坚持人民至上。\n坚持自信自立。\n坚持守正创新。\n坚持问题导向。"
+    assert paragraphs(text) == ["坚持人民至上。", "坚持自信自立。", "坚持守正创新。", "坚持问题导向。"]
+
+
+def test_issue11_a_title_a_scraper_put_on_its_own_line_is_rejoined():
+    text = "各级政府认真实施《\n行政许可法\n》，取消和调整了一大批行政审批项目。\n"
+    assert paragraphs(text) == ["各级政府认真实施《行政许可法》，取消和调整了一大批行政审批项目。"]
+
+
+def test_issue11_a_number_wrapped_across_lines_has_no_gap():
+    text = "收集并消除隐患问题23\n2个，成立心灵成长工作\n室，开通心理辅导热线，为\n心理困扰者提供帮助服务。"
+    assert paragraphs(text) == ["收集并消除隐患问题232个，成立心灵成长工作室，开通心理辅导热线，为心理困扰者提供帮助服务。"]

@@ -7,6 +7,16 @@ spaces next to Chinese characters, turns ASCII punctuation in Chinese context
 into its full-width form and pairs ASCII quotes into “…”. It keeps, for each
 paragraph, the source lines it came from: the map back to the original.
 
+Before that, ``rejoin_lines`` decides for every line break whether it ends a
+paragraph or only wraps a line: the one place where lines are joined, for every
+format that can carry hard wraps (PDF lines, text copied out of a PDF column,
+Word's manual breaks, ``<br>``, a scraper's link put on a line of its own). It
+reads the text itself: a line that fills the column (its length against the
+width of the lines around it) continues on the next line unless the next is
+indented or starts an item; an unclosed 《 or （ continues; a line starting with
+》 or ） continues the one before. So a text wrapped at any width gives the
+paragraphs of the unwrapped one.
+
 Short blocks with no sentence punctuation are headings; they are never joined
 with body text, and consecutive heading lines form one heading. Two exceptions,
 both from scraped web pages that put a link on a line of its own: a block that
@@ -21,7 +31,9 @@ starts with one is a note of a glossary and keeps it.
 """
 from __future__ import annotations
 
+import collections
 import re
+import unicodedata
 
 from .models import Document, Paragraph
 from .text import CJK, SENTENCE_END
@@ -40,7 +52,18 @@ END_PUNCT = SENTENCE_END + "”’」』)）"
 SUBHEADING = re.compile(rf"^(?:[（(][一二三四五六七八九十\d]+[)）]|\d+[.．])[^。！？；：，,]{{2,{HEADING_MAX}}}$")
 LEAD_IN_MIN = 20
 # punctuation that cannot start a block: the block continues the one before it
-CONTINUES = "，、。；：！？）」』”,;:.)"
+CONTINUES = "，、。；：！？）」』”》,;:.)"
+
+# hard-wrapped text (see ``rejoin_lines``)
+WRAP_WINDOW = 4  # lines on each side that set a line's column width
+WRAP_MIN_WIDTH = 8  # characters: narrower runs of equal lines are headings or a list, not a column
+WRAP_MAX_WIDTH = 100
+WRAPPED_SHARE = 0.4  # of the lines at least WRAP_MIN_WIDTH long must fill their column
+FINISHED_SHARE = 1 / 3  # at most this share of the full lines end a sentence in a wrapped text
+INDENTED_SHARE = 0.7  # where more lines than this are indented, an indent says nothing
+FINISHED = re.compile(r"[。！？；：][”’」』）)]?$")  # a line ending a sentence (or a lead-in)
+UNCLOSED_TAIL = 4  # characters after an opening 《 or （ that a scraper's line break may leave on its line
+DECIMAL_START = re.compile(r"^\d+[.．]\d")  # 9.5% is a number, not item 9
 
 CHROME_LINE = re.compile(
     r"^(?:下载|打印|全屏|收藏|分享到?[:：]?|分享到微信|【字号[:：]?|【字体[:：]?|加大|还原|减小|[大中小]|"
@@ -102,11 +125,120 @@ def ends_sentence(text: str) -> bool:
     return bool(text) and text[-1] in END_PUNCT
 
 
-def _raw_blocks(doc: Document) -> list[tuple[str, int]]:
-    """(text, 1-based line) of every non-empty line, or the reader's own blocks."""
+def _raw_lines(doc: Document) -> list[tuple[str, int, int]]:
+    """(text, 1-based line, run) of every non-empty line. A run is a reader's block (its lines are the hard
+    breaks inside it), or in plain text the lines between two blank lines: no line is joined across runs here."""
     if doc.blocks is not None:
-        return [(b, i + 1) for i, b in enumerate(doc.blocks) if b.strip()]
-    return [(line, i + 1) for i, line in enumerate(doc.text.splitlines()) if line.strip()]
+        return [(line, i + 1, i) for i, block in enumerate(doc.blocks) for line in block.split("\n") if line.strip()]
+    lines, run = [], 0
+    for i, line in enumerate(doc.text.splitlines()):
+        if line.strip():
+            lines.append((line, i + 1, run))
+        else:
+            run = i + 1
+    return lines
+
+
+def _cells(text: str) -> int:
+    """Display width: a CJK character or full-width mark takes two cells, as in a fixed-width font."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _column_widths(texts: list[str], sizes: list[int], runs: list[int], slack: int, scale: int) -> list[int | None]:
+    """Each line's column width, or None where the text around it is not wrapped at one width.
+
+    A line's width is that of the longest line within ``WRAP_WINDOW`` lines of it in its run, if another line
+    there is as long (a wrapped paragraph's lines are all about that long; paragraphs one per line are not).
+    Where a run is too short to tell (a two-line paragraph), the width most lines have is taken. The text as
+    a whole counts as wrapped only when enough of its lines fill their column and few of those end a sentence.
+    """
+    n = len(sizes)
+    local: list[int | None] = []
+    for i in range(n):
+        window = [sizes[j] for j in range(max(0, i - WRAP_WINDOW), min(n, i + WRAP_WINDOW + 1)) if runs[j] == runs[i]]
+        top = max(window)
+        fitting = WRAP_MIN_WIDTH * scale <= top <= WRAP_MAX_WIDTH * scale
+        local.append(top if fitting and sum(size >= top - slack for size in window) >= 2 else None)
+    filled = [width is not None and size >= width - slack for size, width in zip(sizes, local)]
+    long_lines = sum(size >= WRAP_MIN_WIDTH * scale for size in sizes)
+    # lines of a wrapped paragraph end anywhere; whole sentences, one per line, end in punctuation
+    finished = sum(full and bool(FINISHED.search(text)) for full, text in zip(filled, texts))
+    if sum(filled) < 3 or sum(filled) < WRAPPED_SHARE * long_lines or finished > FINISHED_SHARE * sum(filled):
+        return [None] * n
+    common = collections.Counter(width for width in local if width is not None).most_common(1)[0][0]
+    return [common if width is None else width for width in local]
+
+
+def _fills_column(texts: list[str], runs: list[int]) -> list[bool]:
+    """Whether each line fills its column, measured in characters and in display cells (digits and Latin
+    letters are half as wide in print): a text wrapped by either measure shows it in that measure.
+
+    A line may fall a character short of the width (a mark that may not start a line pulls a character
+    down with it), but one ending a sentence must reach it: that short, it is a paragraph's last line.
+    """
+    fills = [False] * len(texts)
+    for measure, slack, scale in ((len, 1, 1), (_cells, 2, 2)):
+        sizes = [measure(text) for text in texts]
+        for i, (size, width) in enumerate(zip(sizes, _column_widths(texts, sizes, runs, slack, scale))):
+            short = 0 if FINISHED.search(texts[i]) else slack
+            fills[i] = fills[i] or (width is not None and size >= width - short)
+    return fills
+
+
+def _unclosed(text: str) -> bool:
+    """A line that ends by opening a title 《 or a bracket （ (a scraper put what they hold on the next line):
+    its paragraph goes on. A bracket opened further back and left open is a cut note, which may end a piece."""
+    return any(text.count(opening) > text.count(closing) and text.rfind(opening) >= len(text) - UNCLOSED_TAIL
+               for opening, closing in ("《》", "（）", "()"))
+
+
+def _glue(left: str, right: str) -> str:
+    """Two pieces of one line: no gap in Chinese or inside a number, a space between two Latin words."""
+    gap = " " if left[-1:].isascii() and left[-1:].isalpha() and right[:1].isascii() and right[:1].isalpha() else ""
+    return left + gap + right
+
+
+def rejoin_lines(lines: list[tuple[str, int, int]]) -> list[tuple[str, int]]:
+    """Join the lines of ``lines`` (raw text, line, run) that wrap one paragraph; return (text, first line).
+
+    A break ends a paragraph unless the line leaves a 《…》 or （…） open, or it fills its column (see
+    ``_column_widths``) and the next line is neither indented (where indents mark paragraphs, not every line)
+    nor an item or a heading after a finished sentence. A line starting with punctuation that continues a sentence (、 》)
+    is joined later with the block before it, as a link put on a line of its own is (``_continues``).
+    """
+    if not lines:
+        return []
+    texts = [FOOTNOTE_REF.sub("", repair_line(raw)) for raw, _, _ in lines]
+    runs = [run for _, _, run in lines]
+    fills = _fills_column(texts, runs)
+    indented = [raw[:1] in "\u3000\t\u00a0" or raw.startswith("  ") for raw, _, _ in lines]
+    indents_mark_paragraphs = sum(indented) < INDENTED_SHARE * len(lines)
+    blocks: list[tuple[str, int]] = []
+    previous = None
+    for i, (text, (_, line, run)) in enumerate(zip(texts, lines)):
+        if not text:
+            continue
+        if previous is not None and runs[previous] == run and blocks and _wraps(
+                texts[previous], text, fills[previous], fills[i], indents_mark_paragraphs and indented[i]):
+            blocks[-1] = (_glue(blocks[-1][0], text), blocks[-1][1])
+        else:
+            blocks.append((text, line))
+        previous = i
+    return blocks
+
+
+def _wraps(text: str, following: str, fills: bool, following_fills: bool, indented: bool) -> bool:
+    """Whether the break between ``text`` and the line ``following`` it only wraps a line (a heading is a line
+    shorter than the column)."""
+    if indented:
+        return False
+    if _unclosed(text):
+        return True
+    if not fills:
+        return False
+    item = ITEM_START.match(following) and not DECIMAL_START.match(following)
+    heading = is_heading_text(following) and not following_fills
+    return not ((item or heading) and FINISHED.search(text))
 
 
 def drop_chrome(blocks: list[tuple[str, int]]) -> list[tuple[str, int]]:
@@ -179,8 +311,7 @@ def _absorb_link_line(paragraphs: list[dict]) -> None:
 
 def normalize(doc: Document) -> tuple[Paragraph, ...]:
     """Repaired paragraphs of ``doc`` in reading order."""
-    blocks = [(FOOTNOTE_REF.sub("", repair_line(text)), line) for text, line in _raw_blocks(doc)]
-    blocks = drop_chrome([(t, line) for t, line in blocks if t])
+    blocks = drop_chrome(rejoin_lines(_raw_lines(doc)))
     paragraphs: list[dict] = []
     for i, (text, line) in enumerate(blocks):
         heading = is_heading_text(text) or bool(AUTHOR_LINE.match(text)) or (i == 0 and _is_title_line(text))
