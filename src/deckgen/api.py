@@ -27,8 +27,8 @@ from pathlib import Path
 from . import __version__
 from .config import load_config
 from .curate import Review, candidate, curate, merge, occurrences_by_id, read_candidates, tag_notes, write_candidates
-from .deckspec import DeckSpec, is_deck_folder, load_deck_spec
-from .errors import ExtractionError, InputError, OutputError
+from .deckspec import SPEC_FILE, DeckSpec, is_deck_folder, load_deck_spec, new_key
+from .errors import ConfigError, DeckgenError, ExtractionError, InputError, OutputError
 from .extract import extract_articles
 from .models import Article, BuildResult, Document, ExtractedList, ExtractedTerm, Extraction, NoteSpec
 from .normalize import normalize
@@ -290,8 +290,9 @@ def build_deck_folder(spec: DeckSpec, *, config_path: str | Path | None = None, 
     """Build a deck folder (its deck.yaml) to ``output`` (default ``<output_dir>/<folder>.apkg``)."""
     if output is not None:
         check_output(Path(output))
-    deck = folder_notes(spec, config_path=config_path, progress=progress)
-    return package_deck(deck, output if output is not None else deck.default_path(".apkg"), timestamp=timestamp)
+    ((_, result),) = build_decks([DeckSource(spec=spec)], output=output, config_path=config_path,
+                                 timestamp=timestamp, progress=progress)
+    return result
 
 
 def new_deck(name: str, sources: Iterable[str | Path], root: str | Path = ".") -> DeckSpec:
@@ -370,9 +371,52 @@ def build_decks(decks: Sequence[DeckSource], *, output: str | Path | None = None
         if len(decks) != 1:
             raise ValueError(f"output names one file, for one deck; got {len(decks)} decks")
         check_output(Path(output))
+    check_keys([source.spec for source in decks if source.spec is not None])
     for source in decks:
         deck = source.notes(config_path=config_path, progress=progress)
-        yield deck, package_deck(deck, output if output is not None else deck.default_path(".apkg"), timestamp=timestamp)
+        result = package_deck(deck, output if output is not None else deck.default_path(".apkg"), timestamp=timestamp)
+        if source.spec is not None:
+            result = dataclasses.replace(result, warnings=(*result.warnings, *_key_warnings(source.spec)))
+        yield deck, result
+
+
+def _sibling_keys(folder: Path) -> Iterator[tuple[Path, str]]:
+    """(deck.yaml, key) of the deck folders beside ``folder`` (read leniently: a broken one is skipped)."""
+    from .config import read_yaml
+
+    for spec_path in sorted(folder.resolve().parent.glob(f"*/{SPEC_FILE}")):
+        try:
+            data = read_yaml(spec_path)
+        except DeckgenError:
+            continue
+        if isinstance(data, dict) and isinstance(data.get("key"), str):
+            yield spec_path, data["key"]
+
+
+def check_keys(specs: Sequence[DeckSpec]) -> None:
+    """Refuse decks that share a ``key`` with another deck being built or one beside it (under one root).
+
+    A key goes into every note's GUID: Anki would take one deck's notes for the other's.
+    """
+    owners: dict[str, Path] = {}
+    for spec in specs:
+        here = spec.spec_path.resolve()
+        for other, key in [(s.spec_path.resolve(), s.key) for s in specs] + list(_sibling_keys(spec.folder)):
+            if key == spec.key and other != here:
+                owners.setdefault(spec.key, other)
+        if spec.key in owners:
+            raise ConfigError(
+                f"{spec.spec_path}: key '{spec.key}' is also the key of {owners[spec.key]}; two decks with one key "
+                f"mix their notes in Anki. Give the copy a new key (e.g. key: {new_key()}); its notes start anew")
+
+
+def _key_warnings(spec: DeckSpec) -> list[str]:
+    """A warning for each other deck folder built on this machine with the same key."""
+    from .registry import record
+
+    return [f"{spec.spec_path}: key '{spec.key}' is also the key of {other}/{SPEC_FILE}, built on this machine; "
+            "if one is a copy of the other, give it a new key, or Anki mixes their notes" for other in
+            record(spec.folder, spec.key)]
 
 
 __all__ = ["DeckNotes", "DeckSource", "build_deck", "build_deck_folder", "build_decks", "confident", "deck_notes",

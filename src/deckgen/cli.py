@@ -1,12 +1,17 @@
 """The ``deckgen`` command: a thin click layer over ``deckgen.api``.
 
 Exit codes: 0 done; 1 a problem the user can fix (input, config, output) with one
-message on stderr; 2 command syntax (click's usage errors).
+message on stderr; 2 command syntax (click's usage errors). Whatever an input
+holds, the user sees one message, never a traceback: an unexpected exception is
+reported in one line too (``-v`` shows the traceback). SIGTERM stops a command
+the way Ctrl-C does, so no temporary file is left behind.
 """
 from __future__ import annotations
 
 import functools
 import logging
+import signal
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -29,7 +34,25 @@ def common_options(command):
             return command(*args, quiet=quiet, verbose=verbose, **kwargs)
         except DeckgenError as exc:
             raise click.ClickException(str(exc)) from None
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except RecursionError:
+            raise click.ClickException("an input is nested too deeply for deckgen to read; "
+                                       "split or simplify it (run with -v to see where)") from None
+        except MemoryError:
+            raise click.ClickException("out of memory: an input is too large for this machine; "
+                                       "split it into smaller files") from None
+        except Exception as exc:
+            if verbose:
+                raise
+            raise click.ClickException(f"unexpected error ({type(exc).__name__}: {str(exc)[:200]}); please report "
+                                       "it with the file that caused it (run with -v for details)") from None
     return wrapper
+
+
+def _terminate(signum, frame):
+    """SIGTERM ends a command as Ctrl-C does: cleanup runs, exit code 143."""
+    raise SystemExit(128 + signum)
 
 
 @click.group()
@@ -44,6 +67,8 @@ def main():
     deckgen new NAME FILE...             # a deck folder decks/NAME
     deckgen review decks/NAME            # decide what goes in: decks/NAME/candidates.yaml
     """
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _terminate)
 
 
 @main.command()

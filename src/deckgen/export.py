@@ -15,6 +15,11 @@ so it matches the deck:
               (inline CSS, no scripts, nothing fetched) for phones and A4 paper.
 ``preview``   every card's front and back as Anki shows them, rendered here from the
               note types' templates (``package.NOTE_TYPES``).
+
+Every export is safe to open: invisible format characters (a bidi override that
+makes text show reversed) are removed from all of it (``display.visible``), and a
+csv/tsv cell that would start a spreadsheet formula (= + - @, tab, CR) starts with
+a single quote instead, as OWASP advises.
 """
 from __future__ import annotations
 
@@ -32,6 +37,8 @@ import genanki
 from .api import DeckNotes
 from .atomic import write_text_atomically
 from .cards import FIELDS
+from .display import cell, visible
+from .limits import MAX_LIST_NUMBER
 from .models import Article, ExtractedList, ExtractedTerm, NoteSpec
 from .package import CSS, NOTE_TYPES, note_guid
 
@@ -126,7 +133,7 @@ class _TextParser(HTMLParser):
         if tag in ("style", "script"):
             self.skip += 1
         elif tag == "ol":
-            self.numbers.append(int(dict(attrs).get("start") or 1))
+            self.numbers.append(_start(dict(attrs).get("start")))
         elif tag == "li" and self.numbers:
             self.parts.append(f"\n{self.numbers[-1]}. ")
             self.numbers[-1] += 1
@@ -146,6 +153,14 @@ class _TextParser(HTMLParser):
             self.parts.append(data)
 
 
+def _start(value: str | None) -> int:
+    """An ``<ol start>`` as a browser counts from it; a value that is no small number counts from 1."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit() and len(value) <= len(str(MAX_LIST_NUMBER)):
+        return int(value)
+    return 1
+
+
 def plain_text(card_html: str) -> str:
     """The text a learner reads on a card, a line per block, without markup."""
     parser = _TextParser()
@@ -162,7 +177,8 @@ def card_rows(deck: DeckNotes) -> list[tuple[str, str, str, str]]:
     rows = []
     for card in deck_cards(deck):
         source = dict(zip(FIELDS[card.note.kind], card.note.fields))["Source"]
-        rows.append((plain_text(card.front), plain_text(card.answer), plain_text(source), " ".join(card.note.tags)))
+        row = (plain_text(card.front), plain_text(card.answer), plain_text(source), " ".join(card.note.tags))
+        rows.append(tuple(cell(visible(text)) for text in row))
     return rows
 
 
@@ -178,7 +194,7 @@ def to_csv(deck: DeckNotes) -> str:
 
 def to_tsv(deck: DeckNotes) -> str:
     lines = ["\t".join(CSV_HEADER)]
-    lines += ["\t".join(" / ".join(cell.split("\n")).replace("\t", " ") for cell in row) for row in card_rows(deck)]
+    lines += ["\t".join(" / ".join(text.split("\n")).replace("\t", " ") for text in row) for row in card_rows(deck)]
     return "\n".join(lines) + "\n"
 
 
@@ -350,7 +366,7 @@ _WRITERS: dict[str, Callable[[DeckNotes], str]] = {
 def write_export(deck: DeckNotes, fmt: str, output: str | Path | None = None) -> Path:
     """Write ``deck`` in ``fmt`` (a ``SUFFIXES`` key) to ``output`` (default ``<output_dir>/<stem><suffix>``)."""
     path = Path(output) if output is not None else deck.default_path(SUFFIXES[fmt])
-    text = _WRITERS[fmt](deck)
+    text = visible(_WRITERS[fmt](deck))
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"  # the BOM tells Excel the file is UTF-8
     write_text_atomically(path, text, encoding=encoding, fix="choose another file with -o")
     return path

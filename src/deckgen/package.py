@@ -45,13 +45,25 @@ build::
 
 so the next build of the same deck key reports new / changed / unchanged /
 retired notes and the cards a config change dropped, with Anki searches that
-find them.
+find them. The manifest is read back from disk, so it is checked entry by entry
+and ignored as a whole when anything in it is odd (a timestamp of 1e300, a
+``cards`` that is no list): losing it never stops a build.
+
+genanki writes its SQLite database to a ``mkstemp`` file it never removes; here
+$TMPDIR points at a folder deckgen owns for the duration (``owned_temp_dir``),
+removed afterwards, and the previous build's files are cleaned if it was killed.
+Field text, deck names, tags and the description go through
+``display.visible``: no bidi override or other invisible character reaches Anki.
 """
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import hashlib
 import json
 import math
+import sqlite3
+import tempfile
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -59,14 +71,17 @@ from pathlib import Path
 
 import genanki
 
-from .atomic import write_atomically, write_text_atomically
+from .atomic import owned_temp_dir, write_atomically, write_text_atomically
 from .cards import FIELDS
+from .display import visible
 from .models import NoteSpec
 
 MANIFEST_FORMAT = 1
 _ENTRY_KEYS = {"kind", "key", "id", "deck", "hash", "cards"}
 GUID_NAMESPACE = "deckgen"
 _FIX = "check that the folder exists and is writable, or choose another output with -o"
+# a manifest timestamp further ahead than this is not the clock of a previous build
+FUTURE_SECONDS = 366 * 24 * 3600
 
 CSS = """\
 .card {
@@ -214,7 +229,8 @@ def write_package(notes: Sequence[NoteSpec], output: Path, *, deck_key: str, des
     decks: dict[str, genanki.Deck] = {}
     entries: dict[str, dict] = {}
     cards = 0
-    for spec in notes:
+    description = visible(description)
+    for spec in map(_shown, notes):
         guid = note_guid(deck_key, spec.kind, spec.key)
         if guid in entries:
             raise ValueError(f"two notes of kind {spec.kind!r} share the key {spec.key!r}")
@@ -231,11 +247,39 @@ def write_package(notes: Sequence[NoteSpec], output: Path, *, deck_key: str, des
                          "hash": _content_hash(spec), "cards": names}
 
     package = genanki.Package(list(decks.values()))
-    write_atomically(output, lambda path: package.write_to_file(str(path), timestamp=timestamp), fix=_FIX)
+    write_atomically(output, lambda path: _write_apkg(package, path, timestamp), fix=_FIX)
     data = {"format": MANIFEST_FORMAT, "deck_key": deck_key, "timestamp": timestamp, "notes": entries}
     write_text_atomically(manifest, json.dumps(data, ensure_ascii=False, indent=1), fix=_FIX)
     return PackageInfo(output=output, manifest=manifest, decks=tuple(decks), notes=len(entries), cards=cards,
                        timestamp=timestamp, changes=compare(previous.get("notes"), entries))
+
+
+def _shown(spec: NoteSpec) -> NoteSpec:
+    """``spec`` as a learner sees it: no invisible format characters in its fields, deck or tags."""
+    return dataclasses.replace(spec, fields=tuple(map(visible, spec.fields)), deck=visible(spec.deck),
+                               tags=tuple(map(visible, spec.tags)))
+
+
+@contextlib.contextmanager
+def _temp_dir_for_genanki():
+    """genanki makes its database with a bare ``mkstemp()`` and never removes it: point $TMPDIR's
+    default at a folder deckgen removes afterwards."""
+    with owned_temp_dir() as folder:
+        saved = tempfile.tempdir
+        tempfile.tempdir = str(folder)
+        try:
+            yield folder
+        finally:
+            tempfile.tempdir = saved
+
+
+def _write_apkg(package: genanki.Package, path: Path, timestamp: float) -> None:
+    with _temp_dir_for_genanki() as folder:
+        try:
+            package.write_to_file(str(path), timestamp=timestamp)
+        except sqlite3.Error as exc:  # a full $TMPDIR is "database or disk is full", not an OSError
+            raise OSError(f"the deck's database in {folder.parent}: {exc}; free space there or set TMPDIR "
+                          "to another folder") from None
 
 
 def _card_names(model: genanki.Model, note: genanki.Note) -> list[str]:
@@ -284,21 +328,34 @@ def _any_of(terms: Iterable[str]) -> str:
     return f"({' OR '.join(terms)})" if terms else ""
 
 
+def _valid_entry(entry: object) -> bool:
+    """A manifest note entry as ``write_package`` writes it."""
+    return (isinstance(entry, dict) and _ENTRY_KEYS <= entry.keys() and entry["kind"] in NOTE_TYPES
+            and all(isinstance(entry[key], str) for key in ("key", "id", "deck", "hash"))
+            and isinstance(entry["cards"], list) and all(isinstance(name, str) for name in entry["cards"]))
+
+
 def _read_manifest(path: Path, deck_key: str) -> dict:
-    """The previous build's manifest for this deck key; empty when absent, unreadable or another deck's.
+    """The previous build's manifest for this deck key; empty when absent, unreadable, another deck's or odd
+    in any way (a timestamp that is no recent time, an entry not as written here).
 
     A manifest is a convenience: losing it must never stop a build.
     """
+    from .limits import MAX_STATE_BYTES
+
     try:
+        if path.stat().st_size > MAX_STATE_BYTES:
+            return {}
         data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return {}
     if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or data.get("deck_key") != deck_key:
         return {}
-    if not isinstance(data.get("timestamp", 0), (int, float)) or not math.isfinite(data.get("timestamp", 0)):
+    stamp = data.get("timestamp", 0)
+    if isinstance(stamp, bool) or not isinstance(stamp, (int, float)) or not math.isfinite(stamp) \
+            or not 0 <= stamp <= time.time() + FUTURE_SECONDS:
         return {}
     notes = data.get("notes")
-    if not isinstance(notes, dict) or not all(
-            isinstance(entry, dict) and _ENTRY_KEYS <= entry.keys() for entry in notes.values()):
+    if not isinstance(notes, dict) or not all(_valid_entry(entry) for entry in notes.values()):
         return {}
     return data

@@ -12,21 +12,36 @@ Every paragraph is a block, so a heading (style "Heading N", "标题 N") is one 
 its own; a heading style can carry a list too ("一、" before each "标题 1"). Table
 cells are read in order. python-docx has no public API for paragraph properties
 or table cell elements, hence the few uses of its ``_p`` and ``_tc``.
+
+A .docx is a zip of XML parts someone else made, so the work it can ask for is
+bounded (``deckgen.limits``): the parts' unpacked sizes and packing ratio are
+checked before anything is unpacked (a 3 MB file must not inflate to 1 GB), a
+list's start value and marker template are bounded (a list starting at 10^9
+makes 38-million-letter markers), and table cells are read from the XML once
+each: python-docx's ``row.cells`` repeats a cell for every column it spans (300
+million) and walks up every vertically merged row for each (quadratic). A
+document without the optional numbering part simply has no list numbers.
 """
 from __future__ import annotations
 
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 import docx
 from docx.oxml.ns import qn
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from ..errors import InputError
+from ..limits import (MAX_DOCX_PART_BYTES, MAX_DOCX_PARTS, MAX_DOCX_RATIO, MAX_DOCX_UNPACKED_BYTES,
+                      MAX_LIST_NUMBER, MAX_LIST_TEMPLATE, MAX_TABLE_SPAN, over_limit)
 from ..models import Document
 from . import blocks_document
+
+_RESAVE = "re-save it in Word (or split it) and try again"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,11 +60,24 @@ def attribute(element, child: str, default: str) -> str:
     return default if found is None else found.get(qn("w:val"), default)
 
 
-def parse_level(lvl) -> Level:
+def list_number(value: str, source: str) -> int:
+    """A list's start value, within ``MAX_LIST_NUMBER``."""
+    if len(value.strip().lstrip("+-")) > len(str(MAX_LIST_NUMBER)) or abs(int(value)) > MAX_LIST_NUMBER:
+        shown = value if len(value) <= 12 else f"{value[:12]}…"
+        raise over_limit(source, "a list's start number", shown, "MAX_LIST_NUMBER",
+                         "renumber the list in Word (Format › Bullets and Numbering)")
+    return int(value)
+
+
+def parse_level(lvl, source: str = "document") -> Level:
+    template = attribute(lvl, "w:lvlText", "")
+    if len(template) > MAX_LIST_TEMPLATE:
+        raise over_limit(source, "the length of a list's number format", len(template), "MAX_LIST_TEMPLATE",
+                         "choose a plain numbering in Word (1. or 一、)")
     return Level(
-        start=int(attribute(lvl, "w:start", "1")),
+        start=list_number(attribute(lvl, "w:start", "1"), source),
         number_format=attribute(lvl, "w:numFmt", "decimal"),
-        template=attribute(lvl, "w:lvlText", ""),
+        template=template,
         suffix=attribute(lvl, "w:suff", "tab"),
     )
 
@@ -111,24 +139,26 @@ class Numbering:
     Not a dataclass: it counts as the document is read, paragraph by paragraph.
     """
 
-    def __init__(self, numbering_xml) -> None:
+    def __init__(self, numbering_xml, source: str = "document") -> None:
+        self.lists: dict[int, dict[int, Level]] = {}
+        self.counts: dict[int, dict[int, int]] = {}
+        if numbering_xml is None:  # the numbering part is optional: a document without lists
+            return
         abstract = {
             definition.get(qn("w:abstractNumId")): {
-                int(lvl.get(qn("w:ilvl"))): parse_level(lvl) for lvl in definition.iter(qn("w:lvl"))
+                int(lvl.get(qn("w:ilvl"))): parse_level(lvl, source) for lvl in definition.iter(qn("w:lvl"))
             }
             for definition in numbering_xml.iter(qn("w:abstractNum"))
         }
-        self.lists: dict[int, dict[int, Level]] = {}
         for num in numbering_xml.iter(qn("w:num")):
             levels = dict(abstract.get(attribute(num, "w:abstractNumId", ""), {}))
             for override in num.iter(qn("w:lvlOverride")):
                 ilvl = int(override.get(qn("w:ilvl")))
                 if (lvl := override.find(qn("w:lvl"))) is not None:
-                    levels[ilvl] = parse_level(lvl)
+                    levels[ilvl] = parse_level(lvl, source)
                 if (start := override.find(qn("w:startOverride"))) is not None and ilvl in levels:
-                    levels[ilvl] = replace(levels[ilvl], start=int(start.get(qn("w:val"))))
+                    levels[ilvl] = replace(levels[ilvl], start=list_number(start.get(qn("w:val")), source))
             self.lists[int(num.get(qn("w:numId")))] = levels
-        self.counts: dict[int, dict[int, int]] = {}
 
     def marker(self, num_id: int, ilvl: int) -> str:
         """Count one more item at this level (restarting deeper levels); return its marker and separator."""
@@ -147,6 +177,8 @@ class Numbering:
             referenced = int(match.group(1)) - 1
             referenced_level = levels.get(referenced, level)
             count = counts.get(referenced, referenced_level.start)
+            if count > MAX_LIST_NUMBER:  # letters repeat past z: a marker's length must not grow with the list
+                return str(count)
             return NUMBER_FORMATS.get(referenced_level.number_format, str)(count)
 
         text = LEVEL_REFERENCE.sub(number, level.template)
@@ -173,25 +205,47 @@ def list_position(paragraph: Paragraph) -> tuple[int, int] | None:
     return (num_id, ilvl or 0) if num_id else None  # list id 0 switches numbering off
 
 
-def paragraphs(container) -> Iterator[Paragraph]:
+def _continues_merge(tc) -> bool:
+    """Whether a table cell continues a vertical merge (its text shows in the cell above)."""
+    tc_pr = tc.tcPr
+    merge = tc_pr.find(qn("w:vMerge")) if tc_pr is not None else None
+    return merge is not None and merge.get(qn("w:val"), "continue") == "continue"
+
+
+def _cells(table: Table, source: str) -> Iterator[_Cell]:
+    """A table's cells in reading order, each once: a merged cell where it starts, whatever it spans."""
+    for tr in table._tbl.tr_lst:
+        for tc in tr.tc_lst:
+            if tc.grid_span > MAX_TABLE_SPAN:
+                raise over_limit(source, "the columns a table cell spans", f"{tc.grid_span:,}", "MAX_TABLE_SPAN",
+                                 "split or re-make the table in Word")
+            if not _continues_merge(tc):
+                yield _Cell(tc, table)
+
+
+def paragraphs(container, source: str = "document") -> Iterator[Paragraph]:
     """Every paragraph in reading order, those in table cells included (a merged cell once)."""
     for item in container.iter_inner_content():
         if isinstance(item, Paragraph):
             yield item
             continue
-        seen = set()
-        for row in item.rows:
-            for cell in row.cells:
-                if cell._tc not in seen:
-                    seen.add(cell._tc)
-                    yield from paragraphs(cell)
+        for cell in _cells(item, source):
+            yield from paragraphs(cell, source)
 
 
-def docx_blocks(document: docx.document.Document) -> list[str]:
+def _numbering_xml(document: docx.document.Document):
+    """The numbering part's XML, or None: the part is optional (a document with no list has none)."""
+    try:
+        return document.part.numbering_part.element
+    except (NotImplementedError, KeyError):
+        return None
+
+
+def docx_blocks(document: docx.document.Document, source: str = "document") -> list[str]:
     """The text of every non-empty paragraph, a numbered one starting with its marker."""
-    numbering = Numbering(document.part.numbering_part.element)
+    numbering = Numbering(_numbering_xml(document), source)
     blocks = []
-    for paragraph in paragraphs(document):
+    for paragraph in paragraphs(document, source):
         position = list_position(paragraph)
         marker = numbering.marker(*position) if position else ""  # an empty item still counts
         if paragraph.text.strip():
@@ -199,9 +253,39 @@ def docx_blocks(document: docx.document.Document) -> list[str]:
     return blocks
 
 
-def read_docx(data: bytes, source: str) -> Document:
+def check_package(data: bytes, source: str) -> None:
+    """Refuse a .docx whose parts would unpack beyond the limits, from the sizes its zip declares.
+
+    zipfile never unpacks more than a member declares (a member that lies fails its CRC),
+    so the declared sizes bound what python-docx can unpack.
+    """
     try:
-        blocks = docx_blocks(docx.Document(io.BytesIO(data)))
+        members = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise InputError(f"{source}: cannot be opened as a Word document (damaged?); re-save it as .docx") from exc
+    if len(members) > MAX_DOCX_PARTS:
+        raise over_limit(source, "the number of parts in the .docx", f"{len(members):,}", "MAX_DOCX_PARTS", _RESAVE)
+    total = 0
+    for member in members:
+        size = member.file_size
+        total += size
+        if size > MAX_DOCX_PART_BYTES:
+            raise over_limit(source, f"the unpacked size of its part {member.filename[:60]}", f"{size:,} bytes",
+                             "MAX_DOCX_PART_BYTES", _RESAVE)
+        if size > 2**20 and size > MAX_DOCX_RATIO * max(member.compress_size, 1):
+            raise over_limit(source, f"how far its part {member.filename[:60]} unpacks",
+                             f"{size // max(member.compress_size, 1):,} times", "MAX_DOCX_RATIO", _RESAVE)
+    if total > MAX_DOCX_UNPACKED_BYTES:
+        raise over_limit(source, "the unpacked size of all its parts", f"{total:,} bytes",
+                         "MAX_DOCX_UNPACKED_BYTES", _RESAVE)
+
+
+def read_docx(data: bytes, source: str) -> Document:
+    check_package(data, source)
+    try:
+        blocks = docx_blocks(docx.Document(io.BytesIO(data)), source)
+    except InputError:
+        raise
     except Exception as exc:  # a damaged file raises anything from KeyError to zlib.error in zipfile and python-docx
         raise InputError(f"{source}: cannot be opened as a Word document (damaged?); re-save it as .docx") from exc
     # docx XML is UTF-8 (or UTF-16, declared in the file): no encoding was guessed
