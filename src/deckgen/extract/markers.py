@@ -14,6 +14,7 @@ from ..text import NUMERAL_CHARS, chinese_number
 N = NUMERAL_CHARS
 MARKERS = (
     ("shi", re.compile(rf"(?:^|(?<=[。；！？，：\s”]))(?P<n>[{N}]{{1,2}})是(?![否非])")),
+    ("yao", re.compile(rf"(?:^|(?<=[。；！？：\s”]))(?P<n>[{N}]{{1,2}})要(?![求素点件])")),
     ("di", re.compile(rf"(?:^|(?<=[。；！？：\s”]))第(?P<n>[{N}]{{1,2}})(?:[，、：]|是)")),
     ("paren", re.compile(rf"(?:^|(?<=[。；！？：\s]))[（(](?P<n>[{N}]{{1,2}})[)）]")),
     ("paren-digit", re.compile(r"(?:^|(?<=[。；！？：\s]))[（(](?P<n>\d{1,2})[)）]")),

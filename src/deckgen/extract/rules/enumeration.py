@@ -1,19 +1,33 @@
-"""一是…二是…, 第一…第二…, （一）（二）, （1）（2）, 1. 2., ①②, 首先…其次…最后, —— dash bullets.
+"""一是…二是…, 一要…二要…, 第一…第二…, （一）（二）, （1）（2）, 1. 2., ①②, 首先…其次…最后, —— dash bullets.
 
-Runs are found per section (``markers``). A run that opens a section (a report's （一）（二） sub-headings under its
-part title 五、贯彻新发展理念…) is named by the section heading without its numbering; any other run by the sentence
-that leads into it. The naming pass may then name it by a counted name in that lead (“六个必须坚持”…一是…).
+Runs are found per section (``markers``). A run is named by, in this order:
+
+* the section heading, without its numbering, when the run opens the section (a report's （一）（二） sub-headings
+  under its part title 五、贯彻新发展理念…);
+* the sub-heading it stands under inside the running text: a numbered sentence opening its paragraph or ending the
+  paragraph before (（一）坚持生态优先，筑牢…屏障。一要…二要…), or a short sentence opening its paragraph, the
+  bold lead of a report's paragraph (注重能源资源节约和合理利用。缓解…。一要…);
+* else the sentence that leads into it.
+
+The naming pass may then name it by a counted name in that lead (“六个必须坚持”…一是…).
 """
 from __future__ import annotations
 
+import re
+
 from ...models import Article, Paragraph
+from ...segment import split_sentences
+from ...text import HAN_RE
 from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean, strip_shared_lead, trim_item
 from ..leads import LEAD_WINDOW, lead_name, sentence_at, sentence_before
-from ..markers import Marker, find_markers, heading_name, numbered_runs
+from ..markers import HEADING_NUMBER, Marker, find_markers, heading_name, numbered_runs
 
 BY_HEADING = 0.75
+PARAGRAPH_HEAD = re.compile(r"^[^，,：:；！？“”]{4,}。$")  # a short sentence alone: 注重能源资源节约和合理利用。
+MAX_PARAGRAPH_HEAD = 20  # Han characters
+MAX_SUBHEADING = 60
 BY_LEAD = 0.6
 TWO_ITEMS = 0.55
 
@@ -31,9 +45,13 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
             first = run[0]
             opens_section = run is runs[0] and (first.para <= 1 or first.family == "paren")
             lead = sentence_before(paras, first.para, first.start)
+            subheading = _subheading(paras[first.para].text[:first.start], lead)
             if section.heading is not None and opens_section:
                 name, confidence = heading_name(section.heading), BY_HEADING
                 lead = f"{section.heading}。{lead}"
+            elif subheading:
+                name, confidence = subheading, BY_HEADING
+                lead = f"{subheading}。{lead}" if subheading not in lead else lead
             else:
                 name, confidence = lead_name(lead, ctx.words) or clean(items[0]), BY_LEAD
             found.append(Candidate(
@@ -43,6 +61,19 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
                 item_contexts=tuple(contexts), lead=lead))
         offset += len(paras)
     return found
+
+
+def _subheading(before: str, lead: str) -> str | None:
+    """The sub-heading a run stands under in running text: a numbered sentence (（一）…。) opening the text before
+    the run in its paragraph or being its lead, else a short sentence opening the paragraph."""
+    sentences = split_sentences(before)
+    for sentence in (sentences[0] if sentences else "", lead):
+        if HEADING_NUMBER.match(sentence) and len(HAN_RE.findall(sentence)) <= MAX_SUBHEADING:
+            return heading_name(sentence).rstrip("。")
+    if len(sentences) >= 2 and PARAGRAPH_HEAD.match(sentences[0]) \
+            and len(HAN_RE.findall(sentences[0])) <= MAX_PARAGRAPH_HEAD:
+        return sentences[0].rstrip("。")
+    return None
 
 
 def _run_items(paras: tuple[Paragraph, ...], run: list[Marker], ctx: Context) -> tuple[list[str], list[str]]:

@@ -26,7 +26,7 @@ MAX_OPENING_PREFIX = 6  # what the first clause may carry before the shared open
 # the next sentence names the run: 这五条重大原则 / 这“六个必须坚持” / 上述三项举措
 NAMED_NEXT = re.compile(r"^(?:这|这些|上述|以上)[“”]?")
 OPENING_FLAGS = set("vd")  # the shared word is a verb or a modal (务必, 坚持, 必须), not a noun (政治立场、政治方向)
-OPENING_RUN = 0.55  # an unnamed run of items of one length: the shape of a formulation (坚持人民至上，坚持自信自立)
+OPENING_RUN = 0.45  # unnamed, items of one length: a formulation (坚持人民至上，…) as often as prose (不负韶华，…)
 OPENING_RUN_NAMED = 0.85
 # clauses and 、-parts of a sentence; a double dash ends one too (提出“三个聚焦”——聚焦A、聚焦B), a single dash does not
 RUN_CLAUSES = r"(?:[^，,；;：:—]|(?<!—)—(?!—))+"
