@@ -79,3 +79,13 @@ def import_package(col: Collection, path: Path):
     """Import ``path`` as Anki's GUI does by default; return the import log."""
     request = ImportAnkiPackageRequest(package_path=str(path.resolve()), options=ImportAnkiPackageOptions())
     return col.import_anki_package(request).log
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/*.json from what the extractor gives now (review the diff, then commit)")
+
+
+@pytest.fixture
+def update_golden(request) -> bool:
+    return request.config.getoption("--update-golden")
