@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..engine import Rule
 from ..glossary import glossary_lists
-from . import bullets, colon, counted, enumeration, lexicon_items, opening_run, parallel
+from . import bullets, colon, counted, enumeration, lexicon_items, opening_run, parallel, semicolon
 
 RULES: tuple[Rule, ...] = (
     Rule("glossary", glossary_lists, priority=30, reads_glossary=True,
@@ -20,5 +20,7 @@ RULES: tuple[Rule, ...] = (
     Rule("opening-run", opening_run.find, priority=5, doc="务必A，务必B，务必C: clauses opening on one word"),
     Rule("bullets", bullets.find, priority=20, named_from_lead=True, doc="short bold-style sentences opening paragraphs"),
     Rule("colon", colon.find, priority=15, named_from_lead=True, doc="……是：A，B，C after an announcing lead"),
+    Rule("semicolon", semicolon.find, priority=15, named_from_lead=True,
+         doc="主要预期目标是：A；B；C: ；-separated clauses after an announcing lead"),
     Rule("parallel", parallel.find, priority=20, named_from_lead=True, doc="X是A的…，是B的…: parallel judgments"),
 )

@@ -1,0 +1,49 @@
+"""A colon list of ；-separated clauses after a lead that announces it: 主要预期目标是：A；B；C。 主要是：A；B；C。
+
+The parts run from the colon to the end of the sentence, one per ；; each item is its part's first clause, or the
+whole part when short (``trim_item``). The list is named by the lead without its verb (今年发展主要预期目标); a lead
+that is only the verb (主要是：) takes its name from the sentence before it (我们的工作还存在许多不足，…。主要是：).
+Two parts make a list only when a counted name in the lead names it (总的战略安排是分两步走：A；B。).
+"""
+from __future__ import annotations
+
+import re
+
+from ...models import Article
+from ...segment import split_sentences
+from ..candidate import Candidate, Span
+from ..context import Context
+from ..items import clean, trim_item
+from ..leads import MIN_NAME, lead_name
+from .colon import ANNOUNCING, COLON_LEAD_VERB
+
+# a lead clause from a sentence start to the colon, then the parts to the end of the sentence
+COLON_SENTENCE = re.compile(r"(?:^|(?<=[。！？；]))(?P<lead>[^。！？；：:]{2,80})[：:](?P<body>[^。！？：:]{4,1200})(?:[。！？]|$)")
+ALSO_ANNOUNCING = re.compile(r"(?:表现在|体现在|概括起来)$")
+MIN_PARTS = 3
+MAX_PART = 160  # characters of one ；-part: longer is prose, not an item
+CONFIDENCE = 0.6
+
+
+def find(article: Article, ctx: Context) -> list[Candidate]:
+    found = []
+    for pi, para in enumerate(article.paragraphs):
+        for m in COLON_SENTENCE.finditer(para.text):
+            lead = m.group("lead").strip()
+            if not (COLON_LEAD_VERB.search(lead) or ANNOUNCING.search(lead) or ALSO_ANNOUNCING.search(lead)):
+                continue
+            parts = [p for p in m.group("body").split("；") if clean(p)]
+            if len(parts) < 2 or any(len(p) > MAX_PART for p in parts):
+                continue
+            items = [clean(trim_item(p, ctx.words)) for p in parts]
+            if any(len(i) < 2 for i in items):
+                continue
+            name = lead_name(ALSO_ANNOUNCING.sub("", COLON_LEAD_VERB.sub("", lead)), ctx.words)
+            if len(name) < MIN_NAME:
+                before = split_sentences(para.text[:m.start()])
+                name = lead_name(before[-1], ctx.words) if before else name
+            found.append(Candidate(
+                name=name or lead, kind="enumerated", items=tuple(items), span=Span(pi, m.start("body")),
+                line=para.line, context=m.group(0), confidence=CONFIDENCE, item_contexts=tuple(parts), lead=lead,
+                needs_name=len(parts) < MIN_PARTS))
+    return found
