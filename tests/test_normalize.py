@@ -87,9 +87,11 @@ def test_issue11_a_text_wrapped_at_any_width_gives_the_unwrapped_paragraphs(widt
 
 def test_issue11_an_indent_ends_a_paragraph_even_after_a_full_line():
     first, second = "一年来的成就集中表现在经济保持平稳较快发展，综合国力进一步增强。", "社会事业加快发展，人民生活继续改善，对外开放实现新突破。"
-    text = "\n".join("　　" + wrapped(paragraph, 16) for paragraph in (first, second))
+    # typeset: the indent takes two characters of a 16-character line
+    text = "\n".join("　　" + wrapped("　　" + paragraph, 16)[2:] for paragraph in (first, second))
     assert paragraphs(text) == [first, second]
-    assert paragraphs(text.replace("　", "")) == [first + second]  # without the indent a full line goes on
+    # without the indent a full line ending a sentence goes on: nothing says the paragraph ends there
+    assert paragraphs(wrapped(first + "\n" + second, 16)) == [first + second]
 
 
 def test_issue11_lines_of_whole_sentences_are_not_a_wrapped_column():

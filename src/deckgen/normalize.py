@@ -36,6 +36,7 @@ import re
 import unicodedata
 
 from .models import Document, Paragraph
+from .readers import INDENT
 from .text import CJK, SENTENCE_END
 
 HEADING_MAX = 40
@@ -63,6 +64,7 @@ FINISHED_SHARE = 1 / 3  # at most this share of the full lines end a sentence in
 INDENTED_SHARE = 0.7  # where more lines than this are indented, an indent says nothing
 FINISHED = re.compile(r"[。！？；：][”’」』）)]?$")  # a line ending a sentence (or a lead-in)
 UNCLOSED_TAIL = 4  # characters after an opening 《 or （ that a scraper's line break may leave on its line
+HANGING = "，。、；：！？”’）》"
 DECIMAL_START = re.compile(r"^\d+[.．]\d")  # 9.5% is a number, not item 9
 
 CHROME_LINE = re.compile(
@@ -140,8 +142,9 @@ def _raw_lines(doc: Document) -> list[tuple[str, int, int]]:
 
 
 def _cells(text: str) -> int:
-    """Display width: a CJK character or full-width mark takes two cells, as in a fixed-width font."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Display width: a CJK character or full-width mark takes two cells, as in a fixed-width font; so do
+    the marks of ambiguous width (“ ” …), which Chinese fonts set full width."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
 
 
 def _column_widths(texts: list[str], sizes: list[int], runs: list[int], slack: int, scale: int) -> list[int | None]:
@@ -153,9 +156,12 @@ def _column_widths(texts: list[str], sizes: list[int], runs: list[int], slack: i
     a whole counts as wrapped only when enough of its lines fill their column and few of those end a sentence.
     """
     n = len(sizes)
+    # a mark may hang past the column's edge: a line ending in one is a character wider than the column
+    set_width = [size - scale * (text[-1] in HANGING) for text, size in zip(texts, sizes)]
     local: list[int | None] = []
     for i in range(n):
-        window = [sizes[j] for j in range(max(0, i - WRAP_WINDOW), min(n, i + WRAP_WINDOW + 1)) if runs[j] == runs[i]]
+        window = [set_width[j] for j in range(max(0, i - WRAP_WINDOW), min(n, i + WRAP_WINDOW + 1))
+                  if runs[j] == runs[i]]
         top = max(window)
         fitting = WRAP_MIN_WIDTH * scale <= top <= WRAP_MAX_WIDTH * scale
         local.append(top if fitting and sum(size >= top - slack for size in window) >= 2 else None)
@@ -169,16 +175,17 @@ def _column_widths(texts: list[str], sizes: list[int], runs: list[int], slack: i
     return [common if width is None else width for width in local]
 
 
-def _fills_column(texts: list[str], runs: list[int]) -> list[bool]:
+def _fills_column(texts: list[str], runs: list[int], indented: list[bool]) -> list[bool]:
     """Whether each line fills its column, measured in characters and in display cells (digits and Latin
     letters are half as wide in print): a text wrapped by either measure shows it in that measure.
 
     A line may fall a character short of the width (a mark that may not start a line pulls a character
     down with it), but one ending a sentence must reach it: that short, it is a paragraph's last line.
+    An indented line counts its indent (two characters).
     """
     fills = [False] * len(texts)
     for measure, slack, scale in ((len, 1, 1), (_cells, 2, 2)):
-        sizes = [measure(text) for text in texts]
+        sizes = [measure(text) + len(INDENT) * scale * indent for text, indent in zip(texts, indented)]
         for i, (size, width) in enumerate(zip(sizes, _column_widths(texts, sizes, runs, slack, scale))):
             short = 0 if FINISHED.search(texts[i]) else slack
             fills[i] = fills[i] or (width is not None and size >= width - short)
@@ -210,8 +217,8 @@ def rejoin_lines(lines: list[tuple[str, int, int]]) -> list[tuple[str, int]]:
         return []
     texts = [FOOTNOTE_REF.sub("", repair_line(raw)) for raw, _, _ in lines]
     runs = [run for _, _, run in lines]
-    fills = _fills_column(texts, runs)
     indented = [raw[:1] in "\u3000\t\u00a0" or raw.startswith("  ") for raw, _, _ in lines]
+    fills = _fills_column(texts, runs, indented)
     indents_mark_paragraphs = sum(indented) < INDENTED_SHARE * len(lines)
     blocks: list[tuple[str, int]] = []
     previous = None

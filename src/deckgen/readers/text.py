@@ -1,7 +1,7 @@
 """Decode the bytes of a text file (.txt, and the text under .md and .html).
 
 Study texts come from Windows machines as often as from anywhere, so a file may be
-UTF-8 (with or without BOM), UTF-16 with a BOM, or GB18030 (the superset of GBK
+UTF-8 (with or without BOM), UTF-16 or UTF-32 with a BOM, or GB18030 (the superset of GBK
 and GB2312). A BOM settles the question; otherwise UTF-8 is tried first because
 non-ASCII bytes that decode as valid UTF-8 by accident are vanishingly rare.
 
@@ -67,6 +67,8 @@ def decode_text(data: bytes, source: str) -> tuple[str, str]:
             return data[len(codecs.BOM_UTF8):].decode("utf-8"), "utf-8-sig"
         except UnicodeDecodeError:
             raise InputError(f"{source}: starts like UTF-8 but does not decode; re-save it as UTF-8") from None
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts both
+        return checked(data, "utf-32", source), "utf-32"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return checked(data, "utf-16", source), "utf-16"
     if b"\x00" in data:
