@@ -38,6 +38,7 @@ MAX_TABLE_SPAN = 1_000  # columns one table cell spans (Word allows 63 columns)
 
 # --- PDF ---------------------------------------------------------------------------------------------------
 MAX_PDF_PAGES = 2_000
+MAX_PDF_STREAM_BYTES = 64 * 1024 * 1024  # one content stream unpacked (a dense page's is under 1 MB)
 MAX_PDF_COLUMN_SPLITS = 64  # nested column splits of one page region; deeper ones are read as one column
 
 # --- cards -------------------------------------------------------------------------------------------------

@@ -25,6 +25,7 @@ import codecs
 import re
 from html.parser import HTMLParser
 
+from ..limits import MAX_LIST_NUMBER
 from ..models import Document
 from . import blocks_document, clean_block
 from .text import decode_text, looks_chinese
@@ -105,7 +106,9 @@ class ArticleParser(HTMLParser):
             self.flush()
         if tag == "ol":
             start = attributes.get("start") or "1"
-            self.lists.append(int(start) - 1 if start.isdecimal() else 0)
+            # a start of 5,000 digits is no list number (and int() refuses over 4,300 digits)
+            small = start.isdecimal() and len(start) <= len(str(MAX_LIST_NUMBER))
+            self.lists.append(int(start) - 1 if small else 0)
         elif tag == "ul":
             self.lists.append(None)
         elif tag == "li" and self.lists and self.lists[-1] is not None:

@@ -1,0 +1,103 @@
+"""Issue 13: small inputs that ask for unbounded work stop with one message naming the limit."""
+from __future__ import annotations
+
+import io
+import time
+import zipfile
+
+from hostile_box import box, refused  # noqa: F401 (box is a fixture)
+
+SPEC = "key: k13\nsources: [article.txt]\n"
+LAUGHS = "l0: &l0 lol\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10))
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                 'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+                 'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+                 '"/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.'
+                 'document.main+xml"/><Override PartName="/word/numbering.xml" ContentType="application/vnd.'
+                 'openxmlformats-officedocument.wordprocessingml.numbering+xml"/></Types>')
+RELS = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+        'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+NUMBERING_REL = ('<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                 'package/2006/relationships"><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/'
+                 'officeDocument/2006/relationships/numbering" Target="numbering.xml"/></Relationships>')
+TEXT = "建立“社区吹哨，部门报到”工作机制，推进“五治融合”，增强“四个意识”。"
+
+
+def para(text: str, num: bool = False) -> str:
+    props = '<w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>' if num else ""
+    return f"<w:p>{props}<w:r><w:t>{text}</w:t></w:r></w:p>"
+
+
+def docx(body: str, numbering: str | None = None, *, pad: int = 0) -> bytes:
+    """A minimal .docx; ``pad`` bytes of spaces inside document.xml (packs ~1000 times)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", CONTENT_TYPES)
+        z.writestr("_rels/.rels", RELS)
+        z.writestr("word/document.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:document {W}>'
+                   f'<w:body>{body}</w:body>{" " * pad}</w:document>')
+        if numbering is not None:
+            z.writestr("word/_rels/document.xml.rels", NUMBERING_REL)
+            z.writestr("word/numbering.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}>'
+                       f"{numbering}</w:numbering>")
+    return out.getvalue()
+
+
+def numbering(start: str, template: str = "%1、") -> str:
+    return (f'<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="{start}"/>'
+            f'<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="{template}"/></w:lvl></w:abstractNum>'
+            '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+
+
+def docx_deck(box, data: bytes):
+    box.deck("d", "key: k13\nsources: [a.docx]\n", {"a.docx": data})
+    return box.run("build", "decks/d")
+
+
+def test_billion_laughs_in_deck_yaml_config_and_candidates(box):
+    folder = box.deck("d", SPEC + LAUGHS + "tags: *l9\n")
+    refused(box.run("build", "decks/d"), "MAX_YAML_ALIAS_NODES")
+    (folder / "deck.yaml").write_text(SPEC)
+    (box.root / "config.yaml").write_text(LAUGHS.replace("l", "x") + "extract: {ignore_terms: *x9}\n")
+    refused(box.run("build", "decks/d", "--config", "config.yaml"), "MAX_YAML_ALIAS_NODES")
+    (box.root / "config.yaml").unlink()
+    (folder / "candidates.yaml").write_text(
+        "- id: term:社区吹哨部门报到\n  term: 社区吹哨\n  " + LAUGHS.replace("\n", "\n  ").strip() + "\n  tags: *l9\n")
+    refused(box.run("build", "decks/d"), "MAX_YAML_ALIAS_NODES")
+
+
+def test_a_huge_width_in_name_template(box):
+    box.deck("d", SPEC + "deck: {name_template: '{deck:>400000000}'}\n")
+    refused(box.run("build", "decks/d"), "MAX_TEMPLATE_WIDTH")
+
+
+def test_a_docx_part_that_inflates_past_the_limit(box):
+    data = docx(para(TEXT), pad=70 * 2**20)
+    assert len(data) < 1_000_000
+    refused(docx_deck(box, data), "MAX_DOCX_PART_BYTES")
+
+
+def test_a_docx_list_numbered_from_a_billion(box):
+    body = "".join(para(TEXT, num=True) for _ in range(40))
+    refused(docx_deck(box, docx(body, numbering("1000000000"))), "MAX_LIST_NUMBER")
+
+
+def test_a_docx_cell_spanning_300_million_columns(box):
+    cell = f'<w:tc><w:tcPr><w:gridSpan w:val="300000000"/></w:tcPr>{para(TEXT)}</w:tc>'
+    refused(docx_deck(box, docx(f"<w:tbl><w:tr>{cell}</w:tr></w:tbl>")), "MAX_TABLE_SPAN")
+
+
+def test_a_docx_of_vertically_merged_rows_reads_in_linear_time(box):
+    first = f'<w:tr><w:tc><w:tcPr><w:vMerge w:val="restart"/></w:tcPr>{para(TEXT)}</w:tc></w:tr>'
+    rest = '<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc></w:tr>' * 3000
+    start = time.monotonic()
+    result = docx_deck(box, docx(f"<w:tbl>{first}{rest}</w:tbl>"))
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert time.monotonic() - start < 20
+
+
+def test_a_valid_docx_without_numbering_part_builds(box):
+    result = docx_deck(box, docx(para(TEXT)))
+    assert result.returncode == 0, result.stderr[-2000:]
