@@ -1,5 +1,9 @@
 """Read .pdf with pdfminer.six (MIT licence; PyMuPDF would read as well but is AGPL).
 
+pdfminer.six was chosen by measurement over pypdfium2 and pdfplumber (README, "PDF"): only its line boxes,
+put in reading order by the geometry below, read a page whose content stream runs across the columns; the
+other two give the stream's order. pypdfium2 is about 30 times faster, but a page takes well under a second.
+
 A PDF draws its text lines in any order it likes, and pdfminer's own box
 ordering reads straight across a newspaper page whose columns share a baseline
 grid. So the lines are put in reading order here, by ``reading_order``:
@@ -13,13 +17,13 @@ grid. So the lines are put in reading order here, by ``reading_order``:
   cut the region into bands, read top to bottom; each band between them is
   read again.
 
-Each line of the text is one block of the layout, its wrapped lines joined, as
-in the PDF-extracted text the normalize stage was built on (there a short line
-is taken for a heading). A block ends where a paragraph evidently does: at a gap
-wider than the line spacing, a change of font size (a heading), a first-line
-indent, a line ending well short of the column's right edge, or the end of a
-column or page. Normalize rejoins a block that a column or page break cut
-mid-sentence.
+The text holds one printed line per line: joining them into paragraphs is
+normalize's ``rejoin_lines``, as for text copied out of a PDF. What only the
+layout shows is kept for it: a first-line indent as two U+3000, and a blank line
+where a gap wider than the line spacing or a change of font size (a heading)
+ends a paragraph. Running heads and page numbers (a line above or below the
+rest of a page that repeats on other pages with only its digits changed, or is
+only a number) are dropped.
 
 A PDF whose pages carry pictures but no text is a scan; it gets a message asking
 for OCR instead of an empty deck. Text that pdfminer cannot map to characters
@@ -39,7 +43,7 @@ from dataclasses import dataclass
 from ..errors import InputError
 from ..limits import MAX_PDF_COLUMN_SPLITS, MAX_PDF_PAGES, MAX_PDF_STREAM_BYTES, over_limit
 from ..models import Document
-from . import clean_block
+from . import INDENT, clean_line
 from .text import HAN
 
 try:  # the optional "pdf" extra
@@ -136,25 +140,48 @@ def rows(column: list[Line]) -> list[Line]:
     return merged
 
 
-def starts_paragraph(previous: Line, line: Line, left: float, right: float) -> bool:
-    """Whether ``line`` evidently starts a new paragraph of a column spanning ``left`` to ``right``."""
-    gap = line.top - previous.bottom > 0.8 * line.height
-    size_change = abs(line.height - previous.height) > 0.15 * max(line.height, previous.height)
-    indented = line.x0 - left > 1.5 * line.height
-    previous_short = right - previous.x1 > 2 * previous.height
-    return gap or size_change or indented or previous_short
-
-
-def column_blocks(column: list[Line]) -> list[str]:
-    """A column's paragraphs, each with its wrapped lines joined."""
+def column_lines(column: list[Line]) -> list[str]:
+    """A column's printed lines; an indented one starts with two U+3000, and an empty line stands
+    between two that a gap or a change of font size sets apart."""
     column = rows(column)
-    left, right = min(line.x0 for line in column), max(line.x1 for line in column)
-    paragraphs = [[column[0].text]]
-    for previous, line in zip(column, column[1:]):
-        if starts_paragraph(previous, line, left, right):
-            paragraphs.append([])
-        paragraphs[-1].append(line.text)
-    return [clean_block("\n".join(lines)) for lines in paragraphs]
+    left = min(line.x0 for line in column)
+    lines: list[str] = []
+    for previous, line in zip([None, *column], column):
+        if previous is not None:
+            gap = line.top - previous.bottom > 0.8 * line.height
+            size_change = abs(line.height - previous.height) > 0.15 * max(line.height, previous.height)
+            if gap or size_change:
+                lines.append("")
+        indented = line.x0 - left > 1.5 * line.height
+        lines.append((INDENT if indented else "") + clean_line(line.text))
+    return lines
+
+
+PAGE_NUMBER = re.compile(r"^[-—–·\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*/\s*\d{1,4})?[-—–·\s]*$")
+
+
+def _shape(text: str) -> str:
+    """A running head with its page number or date digits left out, to find it on every page."""
+    return re.sub(r"\d+", "#", "".join(text.split()))
+
+
+def page_furniture(pages: list[list[Line]]) -> list[set[int]]:
+    """The ids of each page's running heads and page numbers: a line at a page's top or bottom edge,
+    set apart from the rest, that is only a number or recurs at an edge of another page."""
+    edges = []
+    for lines in pages:
+        ordered = sorted(lines, key=lambda line: line.top)
+        found = []
+        if len(ordered) >= 2:
+            first, second, last, before = ordered[0], ordered[1], ordered[-1], ordered[-2]
+            if second.top - first.bottom > 0.8 * first.height:
+                found.append(first)
+            if last.top - before.bottom > 0.8 * last.height:
+                found.append(last)
+        edges.append(found)
+    shapes = [_shape(line.text) for found in edges for line in found]
+    return [{id(line) for line in found if PAGE_NUMBER.match(line.text) or shapes.count(_shape(line.text)) > 1}
+            for found in edges]
 
 
 def page_lines(container, page_height: float) -> Iterator[Line]:
@@ -225,7 +252,8 @@ def _bounded_streams(source: str):
 
 def read_pdf(data: bytes, source: str) -> Document:
     if extract_pages is None:
-        raise InputError(f"{source}: reading PDF needs the pdf extra: pip install 'deckgen[pdf]'")
+        raise InputError(f"{source}: reading PDF needs pdfminer.six, which deckgen installs; "
+                         "reinstall deckgen: pip install --force-reinstall deckgen")
     # char_margin 0.5: characters further apart than half a character are not one line,
     # so two columns with a narrow gutter are never read as one line
     params = LAParams(char_margin=0.5, all_texts=True, boxes_flow=None)
@@ -240,8 +268,11 @@ def read_pdf(data: bytes, source: str) -> Document:
     if len(pages) > MAX_PDF_PAGES:
         raise over_limit(source, "the number of pages", f"over {MAX_PDF_PAGES:,}", "MAX_PDF_PAGES",
                          "split the PDF (e.g. qpdf --split-pages) and build the parts")
-    blocks = [block for lines, _ in pages for column in reading_order(lines) for block in column_blocks(column)]
-    text = "\n".join(blocks)
+    # the furniture is left out after the columns are found: a running head across them helps find them
+    furniture = page_furniture([lines for lines, _ in pages])
+    columns = [[line for line in column if id(line) not in dropped]
+               for (lines, _), dropped in zip(pages, furniture) for column in reading_order(lines)]
+    text = "\n".join(line for column in columns if column for line in column_lines(column)).strip("\n")
     if not text and any(image for _, image in pages):
         raise InputError(f"{source}: has no text layer (a scan?); OCR it first, e.g. with ocrmypdf")
     if len(UNMAPPED.findall(text)) > len(HAN.findall(text)):
