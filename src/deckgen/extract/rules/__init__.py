@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from ..engine import Rule
 from ..glossary import glossary_lists
-from . import bullets, colon, counted, enumeration, lexicon_items, opening_run, parallel, semicolon
+from . import bullets, colon, counted, enumeration, formulation, lexicon_items, opening_run, parallel, semicolon
 
 RULES: tuple[Rule, ...] = (
     Rule("glossary", glossary_lists, priority=30, reads_glossary=True,
          doc="a report's 名词解释 notes that spell out a counted name"),
     Rule("counted", counted.find, priority=20,
          doc="counted names and the items their wording ties to them: before, dashed, spelled out after, parallel"),
+    Rule("formulation", formulation.find, priority=15,
+         doc="安全、舒适、绿色、智慧的“好房子”: items before a named formulation"),
     Rule("lexicon-items", lexicon_items.find, priority=10, doc="a lexicon formulation spelled out without its name"),
     Rule("enumeration", enumeration.find, priority=25, named_from_lead=True,
          doc="一是/第一/（一）/1./①/首先/—— runs, named by section heading or lead"),
