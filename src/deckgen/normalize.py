@@ -26,7 +26,8 @@ before it, and a short block after a body block cut at a comma joins it too.
 Web pages bring chrome around the text (下载 打印 全屏, 【字号：…】, 您的位置：首页 >
 …, 来源： / 时间： lines) and a footer (相关报道：, 相关文档：, 扫一扫…): chrome lines
 are dropped and nothing after a footer line is kept, so none of it reaches the
-extractor. Footnote references (［2］) are removed from body text; a line that
+extractor; so is a newspaper's masthead line (第3版, a date with its weekday), which must never become an
+article's title. Footnote references (［2］) are removed from body text; a line that
 starts with one is a note of a glossary and keeps it.
 """
 from __future__ import annotations
@@ -79,6 +80,9 @@ CHROME_WORDS = re.compile(r"(?:打印|纠错|分享|收藏|关闭|下载|全屏|
 WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[\w./-]+", re.ASCII)
 DATE_STAMP = re.compile(r"(?<!\d)(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?!\d)")
 CHROME_MAX = 60
+# a newspaper's masthead or running head: its page (第3版, A3版) or a date with the weekday (2024年6月15日 星期六)
+MASTHEAD = re.compile(r"第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*版|(?<![0-9A-Za-z])[A-Z]?\d{1,2}版"
+                      r"|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:星期|周)[一二三四五六日天]")
 # a label whose value sits on the next line: "来源：" / "宁夏日报客户端"
 CHROME_LABEL = re.compile(r"^(?:来源|时间|发布时间|发表时间|阅读量|浏览次数|点击数|编辑|责任编辑)[:：]$")
 FOOTER_LINE = re.compile(r"^(?:相关(?:报道|文档|链接|阅读|新闻)|扫一扫在手机打开当前页|【?打印本页】?\s*【?关闭窗口】?)[:：]?$")
@@ -188,7 +192,8 @@ def _fills_column(texts: list[str], runs: list[int], indented: list[bool]) -> li
         sizes = [measure(text) + len(INDENT) * scale * indent for text, indent in zip(texts, indented)]
         for i, (size, width) in enumerate(zip(sizes, _column_widths(texts, sizes, runs, slack, scale))):
             short = 0 if FINISHED.search(texts[i]) else slack
-            fills[i] = fills[i] or (width is not None and size >= width - short)
+            # wider than the column (a headline across columns): set apart from it, not wrapped in it
+            fills[i] = fills[i] or (width is not None and width - short <= size <= width + scale)
     return fills
 
 
@@ -270,7 +275,7 @@ def _is_furniture(text: str) -> bool:
     """A short line of chrome words, or with a web address or a date stamp and no sentence in it."""
     if len(text) > CHROME_MAX or any(ch in text for ch in "。！？；"):
         return False
-    if CHROME_WORDS.search(text):
+    if CHROME_WORDS.search(text) or MASTHEAD.search(text):
         return True
     return bool(WEB_ADDRESS.search(text) or DATE_STAMP.search(text))
 

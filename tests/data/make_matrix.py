@@ -1,0 +1,122 @@
+"""Generate the fixture matrix in ``tests/data/matrix/`` (issue 11) from one corpus article.
+
+The article ``tests/data/jianwei_sixiao_gongzuofa.txt`` as it really arrives: text copied out of a PDF
+column (hard-wrapped at 16, 30 and 40 characters, no blank lines), PDFs typeset by LibreOffice in one and
+four columns with a masthead running head and page numbers, and a four-column page drawn row by row across
+the columns (as some newspaper systems order their content streams). The output is committed; rerun only
+to change it (needs LibreOffice with Noto CJK fonts, and reportlab):
+
+    apt-get install libreoffice-writer-nogui fonts-noto-cjk && pip install reportlab
+    python tests/data/make_matrix.py
+"""
+from __future__ import annotations
+
+import html
+import subprocess
+import tempfile
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+from reportlab.pdfgen import canvas
+
+DATA = Path(__file__).parent
+OUT = DATA / "matrix"
+SOURCE = DATA / "jianwei_sixiao_gongzuofa.txt"
+TITLE = "犍为县推行“四小工作法”"
+MASTHEAD = "学习时报　2024年6月15日　星期六　第3版"
+FONT = "STSong-Light"
+
+
+def paragraphs() -> list[str]:
+    return [line.strip() for line in SOURCE.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def write_wrapped() -> None:
+    for width in (16, 30, 40):
+        lines = [p[i:i + width] for p in paragraphs() for i in range(0, len(p), width)]
+        (OUT / f"jianwei.wrap{width}.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def fodt(columns: int) -> str:
+    """A flat ODT: masthead header, page-number footer, centred title, indented body in ``columns``."""
+    esc, title, header = html.escape, TITLE, MASTHEAD
+    page_number = True
+    body = "\n".join(f'<text:p text:style-name="Body">{esc(p)}</text:p>' for p in paragraphs())
+    return f'''<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text">
+<office:font-face-decls><style:font-face style:name="Noto Serif CJK SC" svg:font-family="'Noto Serif CJK SC'" xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"/></office:font-face-decls>
+<office:styles>
+ <style:style style:name="Standard" style:family="paragraph"><style:text-properties style:font-name="Noto Serif CJK SC" style:font-name-asian="Noto Serif CJK SC" fo:font-size="10pt" style:font-size-asian="10pt"/></style:style>
+ <style:style style:name="Body" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-indent="0.7cm" fo:text-align="justify" fo:margin-bottom="0cm"/></style:style>
+ <style:style style:name="Title" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center" fo:margin-bottom="0.4cm"/><style:text-properties fo:font-size="18pt" style:font-size-asian="18pt" fo:font-weight="bold" style:font-weight-asian="bold"/></style:style>
+ <style:style style:name="Head" style:family="paragraph" style:parent-style-name="Standard"><style:paragraph-properties fo:text-align="center"/><style:text-properties fo:font-size="8pt" style:font-size-asian="8pt"/></style:style>
+</office:styles>
+<office:automatic-styles>
+ <style:style style:name="Sect1" style:family="section"><style:section-properties><style:columns fo:column-count="{columns}" fo:column-gap="0.5cm"/></style:section-properties></style:style>
+ <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2cm" fo:margin-right="2cm"/>
+  <style:header-style><style:header-footer-properties fo:margin-bottom="0.4cm"/></style:header-style><style:footer-style><style:header-footer-properties fo:margin-top="0.4cm"/></style:footer-style></style:page-layout>
+</office:automatic-styles>
+<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1">
+ <style:header><text:p text:style-name="Head">{esc(header)}</text:p></style:header>
+ <style:footer><text:p text:style-name="Head">{'— <text:page-number text:select-page="current">1</text:page-number> —' if page_number else ''}</text:p></style:footer>
+</style:master-page></office:master-styles>
+<office:body><office:text>
+<text:p text:style-name="Title">{esc(title)}</text:p>
+<text:section text:style-name="Sect1" text:name="Body">
+{body}
+</text:section>
+</office:text></office:body></office:document>
+'''
+
+
+def write_libreoffice() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for columns in (1, 4):
+            source = Path(folder) / f"jianwei.libreoffice-{columns}col.fodt"
+            source.write_text(fodt(columns), encoding="utf-8")
+            subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(OUT), str(source)],
+                           check=True, capture_output=True)
+
+
+def write_rows_pdf() -> None:
+    """Four columns drawn row by row across the page: reading the content stream in order interleaves them."""
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    width, height = A4
+    margin, cols, gap, size, leading = 40, 4, 12, 9, 13
+    column_width = (width - 2 * margin - gap * (cols - 1)) / cols
+    lines = []
+    for paragraph in paragraphs():
+        line, available, first = "", column_width - 2 * size, True
+        for char in paragraph:
+            if pdfmetrics.stringWidth(line + char, FONT, size) > available:
+                lines.append((2 * size if first else 0, line))
+                line, available, first = "", column_width, False
+            line += char
+        lines.append((2 * size if first else 0, line))
+    pdf = canvas.Canvas(str(OUT / "jianwei.4col-rows.pdf"), pagesize=A4, invariant=1)
+    per_column = int((height - 2 * margin - 40) / leading)
+    while lines:
+        page, lines = lines[:per_column * cols], lines[per_column * cols:]
+        pdf.setFont(FONT, 14)
+        pdf.drawString(margin, height - margin, MASTHEAD)
+        pdf.setFont(FONT, size)
+        columns = [page[k * per_column:(k + 1) * per_column] for k in range(cols)]
+        for row in range(per_column):
+            for k, column in enumerate(columns):
+                if row < len(column):
+                    offset, text = column[row]
+                    pdf.drawString(margin + k * (column_width + gap) + offset, height - margin - 30 - row * leading, text)
+        pdf.drawString(width / 2, margin - 15, "— %d —" % pdf.getPageNumber())
+        pdf.showPage()
+    pdf.save()
+
+
+if __name__ == "__main__":
+    OUT.mkdir(exist_ok=True)
+    write_wrapped()
+    write_libreoffice()
+    write_rows_pdf()
