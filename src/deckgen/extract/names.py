@@ -14,14 +14,15 @@ from ..text import HAN_RE, NUMERAL_CHARS, chinese_number, match_key
 from .words import Words
 
 N = NUMERAL_CHARS
-UNITS = "个项大条种类位者级小张批场篇份步件点"
-COUNTED_NAME = re.compile(rf"^(?P<n>[{N}]{{1,2}}|\d{{1,2}}(?=[{UNITS}]))(?P<unit>[{UNITS}])?(?P<rest>\S+)$")
+UNITS = "个项大条种类位者级小张批场篇份步件点维"
+DOUBLE = "双"  # 双承诺, 双重功能: a count of two fused into the word
+COUNTED_NAME = re.compile(rf"^(?P<n>[{N}]{{1,2}}|{DOUBLE}|\d{{1,2}}(?=[{UNITS}]))(?P<unit>[{UNITS}])?(?P<rest>\S+)$")
 COMPOUND_PART = re.compile(rf"([{N}])([^{N}]+)")  # 三升一降 = 三升 + 一降, 三去一降一补, 三严三实
 SERIES = re.compile(rf"[{N}]个")  # 两个基地、两个枢纽、两个网络: several names, not one
 QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
 # A、B和C三大问题 / “A、B、C”五个环节 / A、B与C的四联增效措施: an unquoted count right after a chain; the name is the
 # count and the words after it (``unquoted_name``)
-UNQUOTED_COUNT = re.compile(rf"(?<![{N}第每这那几数百千万“\d.．])(?P<n>[{N}]{{1,2}}|\d{{1,2}}(?=[{UNITS}]))(?P<unit>[{UNITS}]?)"
+UNQUOTED_COUNT = re.compile(rf"(?<![{N}第每这那几数百千万“\d.．])(?P<n>[{N}]{{1,2}}|{DOUBLE}|\d{{1,2}}(?=[{UNITS}]))(?P<unit>[{UNITS}]?)"
                             rf"(?=[\u4e00-\u9fff])")  # 三大问题, 5个方面: a count written in digits needs its unit
 MAX_UNQUOTED_COUNT = 10  # 二十大报告, 党的十九大: an ordinal, not a count
 NAME_TAIL = 4  # characters of words kept after 三大 / 五个: 问题, 环节, 清单
@@ -47,7 +48,9 @@ def name_count(name: str) -> int | None:
 
 
 def _number(text: str) -> int | None:
-    """三 → 3, 5 → 5: a count written in Chinese numerals or in digits."""
+    """三 → 3, 5 → 5, 双 → 2: a count written in Chinese numerals or in digits."""
+    if text == DOUBLE:
+        return 2
     return int(text) if text.isdigit() else chinese_number(text)
 
 
@@ -77,8 +80,8 @@ def name_keys(name: str) -> tuple[str, ...]:
             return ()  # 一县一业: one industry for each county, not items
         return tuple(dict.fromkeys(rest for _, rest in parts))
     m = COUNTED_NAME.match(key)
-    if not m or not HAN_RE.match(m.group("rest")) or any(ch in N for ch in m.group("rest")):
-        return ()
+    if not m or m.group("n") == DOUBLE or not HAN_RE.match(m.group("rest")) or any(ch in N for ch in m.group("rest")):
+        return ()  # 双循环, 双承诺: the word says nothing of what its two parts share
     rest = m.group("rest")
     if m.group("unit") is None:
         return (rest[0],)  # 五治融合, 三农: numeral + one character the items share

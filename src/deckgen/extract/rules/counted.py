@@ -20,11 +20,12 @@ from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean, split_items, trim_item
 from ..leads import sentence_spans
-from ..names import (COUNTED_NAME, N, QUOTED_NAME, UNQUOTED_COUNT, has_key, name_count, name_keys, quoted_counted_names,
+from ..names import (COUNTED_NAME, DOUBLE, N, QUOTED_NAME, UNQUOTED_COUNT, has_key, name_count, name_keys, quoted_counted_names,
                      unquoted_counted_names, unquoted_name)
 from ..words import Words
 from .opening_run import NAMED_NEXT
 
+QUOTED_PART = re.compile(r"“([^“”]{2,20})”$")
 # the forms of a name the rule ties items to
 BEFORE = "before"  # a quoted name: “三个清单”
 BEFORE_UNQUOTED = "before-unquoted"  # 的四个X
@@ -34,6 +35,11 @@ QUOTED_BEFORE = 0.85
 KEYED = 0.9  # every item carries the name's key
 SPELLED_AFTER = 0.85
 PARALLEL_CLAUSES = 0.8
+PAIR = 0.75
+PAIR_JOINERS = ("和", "与", "及")
+PAIR_BEFORE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12})[和与及](?P<b>[\u4e00-\u9fff]{2,8})$")
+NOT_A_PAIR = ("双双", "双向", "双边", "双方")
+MAX_PAIR_ITEM = 8  # characters of each part of a pair before a name of two
 # A、B、C“三个清单”: a chain of 、-separated parts ending right at the name
 BEFORE_ITEMS = re.compile(r"(?P<items>[^，。；：、]{1,40}(?:、[^，。；：、]{1,14})+(?:(?:和|及|与|以及)[^，。；：、]{1,12})?)$")
 DASH_ITEMS = (  # “村—镇—县”三级联动 and 村—镇—县“三级联动”
@@ -65,6 +71,9 @@ def items_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
         return None  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”: a series of names, not items
     partial = raw[-1].endswith("等")
     raw[-1] = raw[-1].removesuffix("等")
+    quoted = [QUOTED_PART.search(part) for part in raw]
+    if len(raw) >= 2 and all(quoted):
+        return [m.group(1) for m in quoted], partial  # “车路云一体化”、“智慧交通”双试点: the quotes are the items
     items = [clean(i) for i in raw if clean(i)]
     if len(items) < 2 or any(len(match_key(i)) < 2 for i in items):
         return None  # 东、中、西: single characters are not items a learner recites
@@ -149,8 +158,9 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
         for m in UNQUOTED_COUNT.finditer(sentence):
             before = sentence[max(0, m.start() - 16):m.start()].removesuffix("的")
             if m.start() in taken or m.start() - 1 in taken or not CHAIN_BEFORE.search(before) \
-                    or not ("、" in sentence[max(0, m.start() - MAX_PREFIX):m.start()] or before.endswith("”")):
-                continue  # cheap filter: a chain of items or a quote must end right here
+                    or not ("、" in sentence[max(0, m.start() - MAX_PREFIX):m.start()] or before.endswith("”")
+                            or PAIR_BEFORE.search(before)):
+                continue  # cheap filter: a chain of items, a quote or a pair must end right here
             named.append((unquoted_name(sentence, m.start(), m.end(), words), m.start(), BEFORE_CHAIN))
         opener = NAMED_NEXT.match(sentence)
         previous = sentences[si - 1][2] if si and sentences[si - 1][0] == pi and opener else ""
@@ -226,6 +236,27 @@ def items_in_quote(prefix: str, count: int, words: Words) -> list[str] | None:
     return parts
 
 
+def _pair_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
+    """中央和地方 right before a name: two short parts joined by 和/与/及, the first cut to the second's length."""
+    m = PAIR_BEFORE.search(prefix.removesuffix("的"))
+    return (first_fitted([m.group("a"), m.group("b")], words), False) if m else None
+
+
+def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: str) -> bool:
+    """Two short parts joined by 和/与/及, or two quotes, right before a name of two that carries a unit or fuses
+    双 into a word: 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺. A 、 between two bare parts proves
+    nothing (坚定不移贯彻一国两制, 铁路、航空客运量双双超过); nor do 双双, 双向 (adverbs and ordinary words)."""
+    if count != 2 or len(items) != 2 or partial or any(not 2 <= len(match_key(i)) <= MAX_PAIR_ITEM for i in items):
+        return False
+    shape = COUNTED_NAME.match(match_key(name))
+    if not shape or not (shape.group("unit") or (shape.group("n") == DOUBLE and len(shape.group("rest")) >= 2)) \
+            or name.startswith(NOT_A_PAIR):
+        return False
+    chain = prefix.removesuffix("的")
+    joined = chain.removesuffix(items[1]).endswith(PAIR_JOINERS)
+    return joined or chain.endswith(f"“{items[1]}”")
+
+
 def _tie(name: str, count: int, prefix: str, following: list[str], form: str, words: Words,
          after: str = "") -> tuple[list[str], float, str] | None:
     """The items a counted name is tied to: a quote of parts or a chain right before it, spelled out right after it
@@ -233,7 +264,7 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
     quoted = items_in_quote(prefix, count, words) if count >= 2 else None
     if quoted:
         return quoted, QUOTED_BEFORE, "quoted-before"
-    before = items_before(prefix, words)
+    before = items_before(prefix, words) or _pair_before(prefix, words)
     if before is not None:
         items, partial = before
         keys = name_keys(name)
@@ -244,6 +275,8 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
             unit = COUNTED_NAME.match(match_key(name))
             if len(items) != count or partial or not (keyed or (unit and unit.group("unit"))):
                 confidence = 0.0
+            if _tight_pair(items, count, partial, prefix, name):
+                confidence = PAIR  # 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺
         if confidence > 0:
             return items, confidence, form
     if form == BEFORE_CHAIN:
