@@ -2,7 +2,8 @@
 
 Whatever a text holds, deckgen either writes a deck that imports cleanly — no
 empty card, no cloze note without a cloze, nothing rendered as live markup — or
-stops with a ``DeckgenError``; extraction itself never raises.
+stops with a ``DeckgenError``; extraction itself never raises. Hostile deck folders and inputs that ask
+for unbounded work or read outside the folder (issue 13) are in ``tests/hostile/``, run as bounded subprocesses.
 """
 import shutil
 import tempfile

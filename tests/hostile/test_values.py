@@ -10,7 +10,6 @@ import zlib
 import pytest
 
 from hostile_box import SPEC_TXT, box, refused  # noqa: F401 (box is a fixture)
-from deckgen.display import _CF, visible
 
 
 def pdf(pages: list[bytes]) -> bytes:
@@ -83,6 +82,8 @@ BIDI = "坚持“社区\u202e报到部门，哨吹”机制，推进“\u2066五
 
 
 def test_bidi_controls_never_reach_cards_or_exports(box):
+    from deckgen.display import _CF
+
     box.deck("d", SPEC_TXT, {"article.txt": "党建引领\n\n" + BIDI * 3})
     result = box.run("build", "decks/d")
     assert result.returncode == 0, result.stderr[-2000:]
@@ -105,16 +106,24 @@ def test_csv_cells_that_start_a_formula_are_prefixed():
     assert cell("社区吹哨") == "社区吹哨"
 
 
-def test_csv_export_prefixes_formula_cells(box):
-    (box.root / "a.txt").write_text("党建引领\n\n坚持“-社区吹哨，部门报到”机制，落实“-社区吹哨，部门报到”要求。\n",
-                                    encoding="utf-8")
-    assert box.run("export", "a.txt", "--format", "csv", "-o", "a.csv").returncode == 0
-    text = (box.root / "a.csv").read_text(encoding="utf-8-sig")
-    assert "-社区吹哨" in text
-    assert not any(line.startswith("-") or ",-" in line for line in text.splitlines())
+def test_csv_and_tsv_exports_prefix_formula_cells(tmp_path, monkeypatch):
+    from hostile_box import ARTICLE
+
+    from deckgen import export
+    from deckgen.api import deck_notes
+
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    deck = deck_notes([source])
+    monkeypatch.setattr(export, "plain_text", lambda html: "=HYPERLINK(\"http://x\")")
+    for text in (export.to_csv(deck), export.to_tsv(deck)):
+        cells = [c for line in text.splitlines()[1:] for c in line.replace("\t", ",").split(",")]
+        assert cells and not any(c.lstrip('"').startswith("=") for c in cells)
 
 
 def test_format_characters_are_unicodes_cf_and_meaningful_joiners_stay():
+    from deckgen.display import _CF, visible
+
     every = {chr(c) for c in range(sys.maxunicode + 1) if unicodedata.category(chr(c)) == "Cf"}
     assert every <= {chr(c) for c in range(sys.maxunicode + 1) if _CF.match(chr(c))}
     assert visible("社区\u202e报到") == "社区报到"
