@@ -32,11 +32,12 @@ def test_unquoted_counted_name_after_a_chain(text, name, items):
     assert found.items == items and found.count == len(items) and found.kind == "counted"
 
 
-def test_unquoted_count_after_a_chain_needs_the_count_to_agree():
+def test_unquoted_count_after_a_chain_needs_the_count_to_agree_or_a_tight_pair():
     # four parts before "三个方面": a chance neighbour, not the items
     assert not run("围绕教育、医疗、养老、住房等三个方面的民生短板，开展专项整治。").lists
-    # two parts prove little without a shared key
-    assert not run("结合城区和园区两类空间开展试点工作。").lists
+    # two parts joined by 和 right before a count of two are its items (ANNOTATION.md: 土地审批和信贷投放两个闸门)
+    (pair,) = run("结合城区和园区两类空间开展试点工作。").lists
+    assert pair.name == "两类空间" and pair.items == ("城区", "园区")
 
 
 def test_unquoted_count_is_cut_before_a_function_word():

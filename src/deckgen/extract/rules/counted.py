@@ -238,7 +238,7 @@ def items_in_quote(prefix: str, count: int, words: Words) -> list[str] | None:
 
 def _pair_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
     """中央和地方 right before a name: two short parts joined by 和/与/及, the first cut to the second's length."""
-    m = PAIR_BEFORE.search(prefix.removesuffix("的"))
+    m = PAIR_BEFORE.search(prefix[-MAX_PREFIX:].removesuffix("的"))
     return (first_fitted([m.group("a"), m.group("b")], words), False) if m else None
 
 
@@ -252,7 +252,7 @@ def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: 
     if not shape or not (shape.group("unit") or (shape.group("n") == DOUBLE and len(shape.group("rest")) >= 2)) \
             or name.startswith(NOT_A_PAIR):
         return False
-    chain = prefix.removesuffix("的")
+    chain = prefix[-MAX_PREFIX:].removesuffix("的")
     joined = chain.removesuffix(items[1]).endswith(PAIR_JOINERS)
     return joined or chain.endswith(f"“{items[1]}”")
 
