@@ -89,3 +89,9 @@ def pytest_addoption(parser):
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")
+
+
+@pytest.fixture(autouse=True)
+def private_state_dir(tmp_path_factory, monkeypatch):
+    """Builds under test record their deck keys in a folder of the test run, never the user's state folder."""
+    monkeypatch.setenv("DECKGEN_STATE_DIR", str(tmp_path_factory.mktemp("state")))
