@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import re
 import shutil
@@ -24,6 +25,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .errors import OutputError
+from .limits import MAX_STATE_BYTES
 
 
 @functools.cache
@@ -119,3 +121,16 @@ def write_atomically(path: Path, write: Callable[[Path], object], *, fix: str) -
 def write_text_atomically(path: Path, text: str, *, fix: str, encoding: str = "utf-8") -> None:
     """``write_atomically`` for text."""
     write_atomically(path, lambda tmp: tmp.write_bytes(text.encode(encoding)), fix=fix)
+
+
+def read_state_json(path: Path) -> object:
+    """A state file deckgen wrote earlier (manifest, key registry), parsed; None when absent, too large or not JSON.
+
+    State files are conveniences: a lost or damaged one must never stop a command, so every failure is None.
+    """
+    try:
+        if path.stat().st_size > MAX_STATE_BYTES:
+            return None
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return None

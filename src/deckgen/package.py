@@ -71,7 +71,7 @@ from pathlib import Path
 
 import genanki
 
-from .atomic import owned_temp_dir, write_atomically, write_text_atomically
+from .atomic import owned_temp_dir, read_state_json, write_atomically, write_text_atomically
 from .cards import FIELDS
 from .display import visible
 from .models import NoteSpec
@@ -341,14 +341,7 @@ def _read_manifest(path: Path, deck_key: str) -> dict:
 
     A manifest is a convenience: losing it must never stop a build.
     """
-    from .limits import MAX_STATE_BYTES
-
-    try:
-        if path.stat().st_size > MAX_STATE_BYTES:
-            return {}
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
+    data = read_state_json(path)
     if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or data.get("deck_key") != deck_key:
         return {}
     stamp = data.get("timestamp", 0)

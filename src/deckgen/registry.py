@@ -18,9 +18,8 @@ import json
 import os
 from pathlib import Path
 
-from .atomic import write_text_atomically
+from .atomic import read_state_json, write_text_atomically
 from .errors import DeckgenError
-from .limits import MAX_STATE_BYTES
 
 FORMAT = 1
 MAX_DECKS = 1_000  # folders remembered; the oldest are forgotten first
@@ -35,12 +34,7 @@ def state_dir() -> Path:
 
 def _read(path: Path) -> dict[str, str]:
     """folder → key, as recorded; empty when absent or odd in any way."""
-    try:
-        if path.stat().st_size > MAX_STATE_BYTES:
-            return {}
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError, RecursionError):
-        return {}
+    data = read_state_json(path)
     decks = data.get("decks") if isinstance(data, dict) and data.get("format") == FORMAT else None
     if not isinstance(decks, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in decks.items()):
         return {}

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-from ..models import Paragraph
+from ..models import Article, Paragraph, Section
 from ..segment import split_sentences
 from ..text import CLOSE_QUOTES, SENTENCE_END
 from .words import Words
@@ -23,6 +24,14 @@ def sentence_spans(text: str) -> list[tuple[int, str]]:
         if stripped:
             spans.append((m.start() + len(sentence) - len(sentence.lstrip()), stripped))
     return spans
+
+
+def numbered_sections(article: Article) -> Iterator[tuple[int, Section]]:
+    """Each section with the index of its first paragraph in ``article.paragraphs`` (what a ``Span`` counts)."""
+    first = 0
+    for section in article.sections:
+        yield first, section
+        first += len(section.paragraphs)
 
 
 def lead_name(lead: str, words: Words) -> str:

@@ -15,7 +15,7 @@ from ...text import HAN_RE
 from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean
-from ..leads import lead_name
+from ..leads import lead_name, numbered_sections
 from ..markers import heading_name
 
 BULLET = re.compile(r"^[^，,；：:！？]{3,}。$")  # one short phrase, one sentence
@@ -29,8 +29,7 @@ LEAD_KEPT = 200
 
 def find(article: Article, ctx: Context) -> list[Candidate]:
     found = []
-    offset = 0
-    for section in article.sections:
+    for offset, section in numbered_sections(article):
         paras = section.paragraphs
         for i, lead in enumerate(paras):
             subheading = SUBHEADING.match(lead.text)
@@ -56,7 +55,6 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
                 name=name, kind="enumerated", items=tuple(items), span=Span(offset + i + 1), line=paras[i + 1].line,
                 context=contexts[0], confidence=CONFIDENCE, item_contexts=tuple(contexts),
                 lead=lead.text[-LEAD_KEPT:]))
-        offset += len(paras)
     return found
 
 

@@ -18,10 +18,22 @@ COLON_LIST = re.compile(r"(?:^|(?<=[。；！？]))(?P<lead>[^。；！？：]{2
 COLON_LEAD_VERB = re.compile(r"[，,]?(?:这就是|主要是|主要有|分别是|概括为|包括|就是|即|是|为|有)$")
 # a lead that announces what follows: 必须牢牢把握以下重大原则： / 具体如下：
 ANNOUNCING = re.compile(r"(?:以下|如下)[\u4e00-\u9fff]{0,8}$")
+# a verb that announces, not part of the name: 一年来的成就集中表现在：
+ANNOUNCING_VERB = re.compile(r"(?:表现在|体现在|概括起来)$")
 MAX_COLON_PART = 16
 MAX_NAMED_COLON_PART = 40  # parts this long, or only two, make a list only when a counted name in the lead names it
 ANNOUNCED = 0.55
 UNANNOUNCED = 0.45
+
+
+def announces(lead: str) -> bool:
+    """Whether a lead clause ending at a colon announces what follows (……是：, 主要有：, 以下原则：, 表现在：)."""
+    return bool(COLON_LEAD_VERB.search(lead) or ANNOUNCING.search(lead) or ANNOUNCING_VERB.search(lead))
+
+
+def colon_name(lead: str, ctx: Context) -> str:
+    """A colon lead as a list name: without its verb (今年发展主要预期目标是 → 今年发展主要预期目标)."""
+    return lead_name(ANNOUNCING_VERB.sub("", COLON_LEAD_VERB.sub("", lead)), ctx.words)
 
 
 def find(article: Article, ctx: Context) -> list[Candidate]:
@@ -34,10 +46,9 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
             parts = split_items(m.group("body"), ctx.words)
             if len(parts) < 2 or any(len(HAN_RE.findall(p)) > MAX_NAMED_COLON_PART or len(p) < 2 for p in parts):
                 continue
-            name = lead_name(COLON_LEAD_VERB.sub("", lead), ctx.words)
-            announced = COLON_LEAD_VERB.search(lead) or ANNOUNCING.search(lead)
+            name = colon_name(lead, ctx)
             found.append(Candidate(
                 name=name or lead, kind="enumerated", items=tuple(parts), span=Span(pi, m.start()), line=para.line,
-                context=m.group(0), confidence=ANNOUNCED if announced and len(name) >= MIN_NAME else UNANNOUNCED,
+                context=m.group(0), confidence=ANNOUNCED if announces(lead) and len(name) >= MIN_NAME else UNANNOUNCED,
                 lead=lead, needs_name=len(parts) < 3 or any(len(HAN_RE.findall(p)) > MAX_COLON_PART for p in parts)))
     return found

@@ -21,7 +21,7 @@ from ...text import HAN_RE
 from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean, strip_shared_lead, trim_item
-from ..leads import LEAD_WINDOW, lead_name, sentence_at, sentence_before
+from ..leads import LEAD_WINDOW, lead_name, numbered_sections, sentence_at, sentence_before
 from ..markers import HEADING_NUMBER, Marker, find_markers, heading_name, numbered_runs
 
 BY_HEADING = 0.75
@@ -34,8 +34,7 @@ TWO_ITEMS = 0.55
 
 def find(article: Article, ctx: Context) -> list[Candidate]:
     found = []
-    offset = 0
-    for section in article.sections:
+    for offset, section in numbered_sections(article):
         paras = section.paragraphs
         runs = numbered_runs(find_markers(paras))
         for run in runs:
@@ -59,7 +58,6 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
                 line=paras[first.para].line, context=contexts[0],
                 confidence=confidence if len(items) >= 3 else TWO_ITEMS, detail=first.family,
                 item_contexts=tuple(contexts), lead=lead))
-        offset += len(paras)
     return found
 
 

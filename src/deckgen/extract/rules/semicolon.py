@@ -15,11 +15,10 @@ from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean, trim_item
 from ..leads import MIN_NAME, lead_name
-from .colon import ANNOUNCING, COLON_LEAD_VERB
+from .colon import announces, colon_name
 
 # a lead clause from a sentence start to the colon, then the parts to the end of the sentence
 COLON_SENTENCE = re.compile(r"(?:^|(?<=[。！？；]))(?P<lead>[^。！？；：:]{2,80})[：:](?P<body>[^。！？：:]{4,1200})(?:[。！？]|$)")
-ALSO_ANNOUNCING = re.compile(r"(?:表现在|体现在|概括起来)$")
 MIN_PARTS = 3
 MAX_PART = 160  # characters of one ；-part: longer is prose, not an item
 CONFIDENCE = 0.6
@@ -30,15 +29,13 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
     for pi, para in enumerate(article.paragraphs):
         for m in COLON_SENTENCE.finditer(para.text):
             lead = m.group("lead").strip()
-            if not (COLON_LEAD_VERB.search(lead) or ANNOUNCING.search(lead) or ALSO_ANNOUNCING.search(lead)):
-                continue
             parts = [p for p in m.group("body").split("；") if clean(p)]
-            if len(parts) < 2 or any(len(p) > MAX_PART for p in parts):
+            if not announces(lead) or len(parts) < 2 or any(len(p) > MAX_PART for p in parts):
                 continue
             items = [clean(trim_item(p, ctx.words)) for p in parts]
             if any(len(i) < 2 for i in items):
                 continue
-            name = lead_name(ALSO_ANNOUNCING.sub("", COLON_LEAD_VERB.sub("", lead)), ctx.words)
+            name = colon_name(lead, ctx)
             if len(name) < MIN_NAME:
                 before = split_sentences(para.text[:m.start()])
                 name = lead_name(before[-1], ctx.words) if before else name
