@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+NAMED = 100  # added to the priority of a candidate whose name states its count (half when the tie is weaker)
+
 
 @dataclass(frozen=True, slots=True, order=True)
 class Span:

@@ -19,12 +19,10 @@ from dataclasses import dataclass, replace
 
 from ..models import Article
 from ..text import match_key
-from .candidate import Candidate
+from .candidate import NAMED, Candidate
 from .context import Context
 from .glossary import body
 from .passes import by_lexicon, name_from_lead
-
-NAMED = 100  # added to the priority of a candidate whose name states its count
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,10 +46,10 @@ def find_lists(article: Article, ctx: Context, rules: tuple[Rule, ...]) -> list[
     for rule in rules:
         candidates = rule.run(article, ctx)
         if rule.named_from_lead:
-            candidates = [name_from_lead(c, ctx, NAMED) for c in candidates]
+            candidates = [name_from_lead(c, ctx) for c in candidates]
             candidates = [c for c in candidates if not c.needs_name]
         found += candidates
-    found = [by_lexicon(c, ctx.lexicon, NAMED) for c in found]
+    found = [by_lexicon(c, ctx.lexicon) for c in found]
     return sorted(distinct_lists(found), key=lambda c: c.span)
 
 

@@ -12,7 +12,7 @@ import re
 
 from ..segment import split_sentences
 from ..text import match_key
-from .candidate import Candidate
+from .candidate import NAMED, Candidate
 from .context import Context
 from .lexicon import Lexicon, could_match, distinct, match_count, matches_any
 from .names import quoted_counted_names, unquoted_counted_names
@@ -69,8 +69,8 @@ def _lead_names(found: Candidate, ctx: Context) -> list[tuple[str, int, bool]]:
             if match_key(name) not in ctx.lexicon or matches_any(ctx.lexicon[match_key(name)], keys)]
 
 
-def name_from_lead(found: Candidate, ctx: Context, named: int) -> Candidate:
-    """A shape led by a counted name of its count is that name's list, raised by ``named`` in priority.
+def name_from_lead(found: Candidate, ctx: Context) -> Candidate:
+    """A shape led by a counted name of its count is that name's list, raised by ``NAMED`` in priority.
 
     A count one off is kept (a marker lost or doubled in the source) and marked, but only when the name is in
     the very sentence before the items and the shape is a list by itself; it is raised by half as much, so a
@@ -80,24 +80,24 @@ def name_from_lead(found: Candidate, ctx: Context, named: int) -> Candidate:
     exact = [(n, c) for n, c, _ in names if c == len(found.items)]
     near = [(n, c) for n, c, last in names if last and abs(c - len(found.items)) == 1]
     if exact:
-        (name, count), confidence, raised = exact[-1], NAMED_BY_LEAD, named
+        (name, count), confidence, raised = exact[-1], NAMED_BY_LEAD, NAMED
     elif len(near) == 1 and len(names) == 1 and not found.needs_name:
-        (name, count), confidence, raised = near[0], NAMED_BY_LEAD_MISMATCH, named // 2  # a weaker tie
+        (name, count), confidence, raised = near[0], NAMED_BY_LEAD_MISMATCH, NAMED // 2  # a weaker tie
     else:
         return found
     return found.noted("named-by-lead", name=name, count=count, kind="counted", confidence=confidence,
                        needs_name=False, priority=found.priority + raised)
 
 
-def by_lexicon(found: Candidate, lexicon: Lexicon, named: int) -> Candidate:
+def by_lexicon(found: Candidate, lexicon: Lexicon) -> Candidate:
     """An unnamed list named by the formulation whose items it holds; a counted one checked against the formulation
     of its name."""
     if not lexicon:
         return found
-    return _checked(found, lexicon) if found.kind == "counted" else _renamed(found, lexicon, named)
+    return _checked(found, lexicon) if found.kind == "counted" else _renamed(found, lexicon)
 
 
-def _renamed(found: Candidate, lexicon: Lexicon, named: int) -> Candidate:
+def _renamed(found: Candidate, lexicon: Lexicon) -> Candidate:
     """An unnamed list whose items are a formulation's items takes the formulation's name and count."""
     keys = [match_key(i) for i in found.items]
     joined = "|".join(keys)
@@ -109,7 +109,7 @@ def _renamed(found: Candidate, lexicon: Lexicon, named: int) -> Candidate:
                 and hits >= math.ceil(LEXICON_SHARE * len(keys)):
             return found.noted("lexicon-name", name=formulation.name, count=len(formulation.items), kind="counted",
                                confidence=max(found.confidence, LEXICON_NAMED),
-                               priority=found.priority + named // 2)  # the text's own name is stronger
+                               priority=found.priority + NAMED // 2)  # the text's own name is stronger
     return found
 
 
