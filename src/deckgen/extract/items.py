@@ -27,8 +27,8 @@ LAST_JOINER = re.compile(r"(?:以及|和|及|与)(?=[^、，；]{1,16}$)")
 
 
 def clean(item: str) -> str:
-    """An item without quotes and without surrounding punctuation."""
-    return strip_quotes(item).strip("，,、。；;：: \u3000")
+    """An item without quotes and without surrounding punctuation or bullet dashes (——必须坚持…)."""
+    return strip_quotes(item).strip("，,、。；;：: \u3000—")
 
 
 def trim_item(segment: str, words: Words, inline: bool = False) -> str:

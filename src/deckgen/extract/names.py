@@ -14,7 +14,7 @@ from ..text import HAN_RE, NUMERAL_CHARS, chinese_number, match_key
 from .words import Words
 
 N = NUMERAL_CHARS
-UNITS = "个项大条种类位者级小张批场篇份步件点维"
+UNITS = "个项大条种类位者级小张批场篇份步件点维座"
 DOUBLE = "双"  # 双承诺, 双重功能: a count of two fused into the word
 COUNTED_NAME = re.compile(rf"^(?P<n>[{N}]{{1,2}}|{DOUBLE}|\d{{1,2}}(?=[{UNITS}]))(?P<unit>[{UNITS}])?(?P<rest>\S+)$")
 COMPOUND_PART = re.compile(rf"([{N}])([^{N}]+)")  # 三升一降 = 三升 + 一降, 三去一降一补, 三严三实

@@ -71,7 +71,7 @@ class Words:
             total += len(word)
         if from_end:
             kept.reverse()
-        return "".join(kept) or (text[-max_len:] if from_end else text[:max_len])
+        return "".join(kept) or order[0]  # never a cut inside a word: the one word, though longer (健全自治区 → 自治区)
 
 
 @lru_cache(maxsize=1 << 14)

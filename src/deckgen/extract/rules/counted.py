@@ -59,14 +59,19 @@ MAX_PREFIX = 200  # characters before a name searched for its items (the chain p
 
 # ---------------------------------------------------------------- items before the name
 
-def items_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
-    """资源、需求、服务 from the text right before a name; also whether the chain ended in 等 (a partial list)."""
+def items_before(prefix: str, words: Words, count: int | None = None) -> tuple[list[str], bool] | None:
+    """资源、需求、服务 from the text right before a name; also whether the chain ended in 等 (a partial list).
+
+    The last part is split at its joiner (A、B和C) unless that makes one more item than the name's ``count``
+    (…、维护世界和平与促进共同发展三大历史任务: the 与 is inside the third item).
+    """
     prefix = prefix[-MAX_PREFIX:].rstrip("“")
     m = BEFORE_ITEMS.search(prefix[:-1] if prefix.endswith("的") else prefix)
     if not m:
         return None
     raw = m.group("items").split("、")
-    raw[-1:] = _split_last(raw[-1])
+    if count is None or len(raw) != count:
+        raw[-1:] = _split_last(raw[-1], words)
     if any(quoted_counted_names(part) for part in raw):
         return None  # 增强“四个意识”、坚定“四个自信”、做到“两个维护”: a series of names, not items
     partial = raw[-1].endswith("等")
@@ -80,10 +85,16 @@ def items_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
     return first_fitted(items, words), partial
 
 
-def _split_last(part: str) -> list[str]:
+def _split_last(part: str, words: Words) -> list[str]:
     """The last part of a chain at its joiner (资源、需求和服务); with several joiners, at the one giving the most
-    even halves (多元协作不通畅和在地参与不充分: 与 is inside a word, not a joiner)."""
-    cuts = [(m.start(), m.end()) for m in re.finditer(r"以及|和|及|与", part) if 0 < m.start() and m.end() < len(part)]
+    even halves (多元协作不通畅和在地参与不充分: 与 is inside a word, not a joiner). A joiner inside a word is none
+    (人与自然和谐相处: the 和 of 和谐)."""
+    starts, at = set(), 0
+    for word in words.cut(part):
+        starts.add(at)
+        at += len(word)
+    cuts = [(m.start(), m.end()) for m in re.finditer(r"以及|和|及|与", part)
+            if 0 < m.start() and m.end() < len(part) and m.start() in starts and m.end() in starts]
     if not cuts:
         return [part]
     start, end = min(cuts, key=lambda c: abs(c[0] - (len(part) - c[1])))
@@ -182,13 +193,13 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
     return found
 
 
-def items_after(after: str, count: int) -> list[str] | None:
+def items_after(after: str, count: int, words: Words) -> list[str] | None:
     """“两本两证”制度，即A、B和C、D: ``count`` short parts spelled out right after a name, up to the next clause."""
     m = AFTER_ITEMS.match(after)
     if not m:
         return None
     chain = re.split(r"[，,]", m.group("items"), maxsplit=1)[0]
-    items = [clean(i) for part in chain.split("、") for i in _split_last(part)]
+    items = [clean(i) for part in chain.split("、") for i in _split_last(part, words)]
     if len(items) != count or any(not 2 <= len(match_key(i)) <= MAX_AFTER_ITEM for i in items):
         return None
     return items
@@ -244,8 +255,8 @@ def _pair_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
 
 def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: str) -> bool:
     """Two short parts joined by 和/与/及, or two quotes, right before a name of two that carries a unit or fuses
-    双 into a word: 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺. A 、 between two bare parts proves
-    nothing (坚定不移贯彻一国两制, 铁路、航空客运量双双超过); nor do 双双, 双向 (adverbs and ordinary words)."""
+    双 into a word: 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺; joined by 、 only before a unit
+    (打得赢、不变质两个历史性课题: not 坚定不移贯彻一国两制, 铁路、航空客运量双双超过); 双双, 双向 are no count."""
     if count != 2 or len(items) != 2 or partial or any(not 2 <= len(match_key(i)) <= MAX_PAIR_ITEM for i in items):
         return False
     shape = COUNTED_NAME.match(match_key(name))
@@ -253,7 +264,7 @@ def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: 
             or name.startswith(NOT_A_PAIR):
         return False
     chain = prefix[-MAX_PREFIX:].removesuffix("的")
-    joined = chain.removesuffix(items[1]).endswith(PAIR_JOINERS)
+    joined = chain.removesuffix(items[1]).endswith(PAIR_JOINERS + (("、",) if shape.group("unit") else ()))
     return joined or chain.endswith(f"“{items[1]}”")
 
 
@@ -264,7 +275,7 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
     quoted = items_in_quote(prefix, count, words) if count >= 2 else None
     if quoted:
         return quoted, QUOTED_BEFORE, "quoted-before"
-    before = items_before(prefix, words) or _pair_before(prefix, words)
+    before = items_before(prefix, words, count) or _pair_before(prefix, words)
     if before is not None:
         items, partial = before
         keys = name_keys(name)
@@ -281,7 +292,7 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
             return items, confidence, form
     if form == BEFORE_CHAIN:
         return None
-    spelled = items_after(after, count) if after else None
+    spelled = items_after(after, count, words) if after else None
     if not spelled and after:
         spelled = items_after_semicolons(after, following, count, words, name_keys(name))
     if spelled:

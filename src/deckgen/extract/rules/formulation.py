@@ -3,7 +3,7 @@
 
 A named formulation is a quoted coinage or the fixed name of a concept; items before a generic noun (…的社会心态,
 …的营商环境, …的城市) are not one. The fixed names are told by their shape (``CONCEPT_HEAD``, ``CONCEPT_OPENING``):
-a 精神, 价值(观) or 理念, or a name opening on 社会主义 / 新型. Counted names (…的“四小工作法”) are the counted rule's.
+a 精神, 价值, 观 (新安全观, 价值观) or 理念, or a name opening on 社会主义 / 新型. Counted names (…的“四小工作法”) are the counted rule's.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from .counted import items_before
 QUOTED_AFTER_DE = re.compile(r"的“(?P<name>[^“”]{2,10})”")
 UNQUOTED_AFTER_DE = re.compile(r"的(?P<name>[\u4e00-\u9fff]{2,10})(?=[，。；、：！？]|$)")
 QUOTED_CHAIN = re.compile(r"“(?P<items>[^“”]{2,12}(?:、[^“”]{2,12}){2,})”的(?P<name>[\u4e00-\u9fff]{2,10})(?=[，。；、：！？]|$)")
-CONCEPT_HEAD = re.compile(r"(?:精神|价值观?|理念)$")
+CONCEPT_HEAD = re.compile(r"(?:精神|价值|观|理念)$")
 CONCEPT_OPENING = re.compile(r"^(?:社会主义|新型)[\u4e00-\u9fff]{2,}$")
 MIN_ITEMS = 3
 MAX_ITEM = 10  # characters of one item: longer is a clause, not a quality
