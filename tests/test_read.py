@@ -113,7 +113,7 @@ def test_reading_order_copes_with_huge_coordinates():
 
 def test_docx_rebuilds_list_numbers_from_the_numbering_part():
     """"一、" comes from the 标题 1 style's list, "（一）"/"1." from the paragraphs' own; a restarted list
-    counts afresh, a bullet has no words, a table cell is a paragraph."""
+    counts afresh, a bullet is the "——" a Chinese text bullets with, a table cell is a paragraph."""
     document = read_source(FORMATS / "numbered.docx")
     assert list(document.blocks) == [
         "一、坚持人民至上",
@@ -124,7 +124,7 @@ def test_docx_rebuilds_list_numbers_from_the_numbering_part():
         "1. 服务人民",
         "二、坚持自信自立",
         "（一）增强历史自信",
-        "坚定道路自信",
+        "——坚定道路自信",
         "结语",
         "必须坚持人民至上。",
         "表格中的一段话。",
@@ -153,7 +153,7 @@ def test_html_without_article_drops_navigation_and_hidden_elements():
     <!-- 注释 -->
     <footer>版权所有</footer>
     </body></html>"""
-    assert html_blocks(page) == ["学习体会", "第一段。", "第二段。", "3. 第三条", "4. 第四条", "要点"]
+    assert html_blocks(page) == ["学习体会", "第一段。\n第二段。", "3. 第三条", "4. 第四条", "——要点"]
 
 
 def test_html_article_header_with_the_title_is_kept():
@@ -177,7 +177,7 @@ def test_markdown_markup_is_stripped_and_list_numbers_kept(tmp_path):
         "3. 第三条\n4. 第四条\n\n- 要点\n\n<script>alert(1)</script>\n",
         encoding="utf-8",
     )
-    assert read_source(path).blocks == ("学习体会", "必须坚持人民至上，坚持自信自立。", "3. 第三条", "4. 第四条", "要点")
+    assert read_source(path).blocks == ("学习体会", "必须坚持人民至上，坚持自信自立。", "3. 第三条", "4. 第四条", "——要点")
 
 
 # ---- folders ----

@@ -48,6 +48,7 @@ NUMBERED_START = re.compile(r"^(?:[一二三四五六七八九十]+是|第[一�
 # …and "——" dash bullets, "•" bullets: a block starting like either begins a new paragraph
 BULLET_MARK = "•●▪◆◇►"
 ITEM_START = re.compile(rf"^(?:[—-]{{2,}}|[{BULLET_MARK}]|{NUMBERED_START.pattern[1:]})")
+DASH_START = re.compile(r"^[—-]{2,}")  # a "——" bullet: an item of its own, even when short enough for a heading
 AUTHOR_LINE = re.compile(r"^(?:□|■|◎|文[/／|｜]|作者[：:])\s*\S{2,12}$")
 END_PUNCT = SENTENCE_END + "”’」』)）"
 # "（一）聚力促进更高水平开放" alone on its line: a numbered sub-heading, not a sentence cut short
@@ -67,6 +68,7 @@ FINISHED = re.compile(r"[。！？；：][”’」』）)]?$")  # a line ending
 UNCLOSED_TAIL = 4  # characters after an opening 《 or （ that a scraper's line break may leave on its line
 HANGING = "，。、；：！？”’）》"
 DECIMAL_START = re.compile(r"^\d+[.．]\d")  # 9.5% is a number, not item 9
+DIGIT_ITEM = re.compile(r"^(\d{1,3})[.．、](?!\d)")
 
 CHROME_LINE = re.compile(
     r"^(?:下载|打印|全屏|收藏|分享到?[:：]?|分享到微信|【字号[:：]?|【字体[:：]?|加大|还原|减小|[大中小]|"
@@ -230,13 +232,22 @@ def rejoin_lines(lines: list[tuple[str, int, int]]) -> list[tuple[str, int]]:
     for i, (text, (_, line, run)) in enumerate(zip(texts, lines)):
         if not text:
             continue
-        if previous is not None and runs[previous] == run and blocks and _wraps(
-                texts[previous], text, fills[previous], fills[i], indents_mark_paragraphs and indented[i]):
+        if previous is not None and runs[previous] == run and blocks and not _next_bullet(blocks[-1][0], text) \
+                and _wraps(texts[previous], text, fills[previous], fills[i], indents_mark_paragraphs and indented[i]):
             blocks[-1] = (_glue(blocks[-1][0], text), blocks[-1][1])
         else:
             blocks.append((text, line))
         previous = i
     return blocks
+
+
+def _next_bullet(block: str, following: str) -> bool:
+    """A line opening the next item of the list its paragraph is an item of ("——A" then "——B", "1. A" then
+    "2. B"): a new paragraph even when the item before ends without a full stop, as a list's items may."""
+    if DASH_START.match(block):
+        return bool(DASH_START.match(following))
+    number, following_number = DIGIT_ITEM.match(block), DIGIT_ITEM.match(following)
+    return bool(number and following_number) and int(following_number.group(1)) == int(number.group(1)) + 1
 
 
 def _wraps(text: str, following: str, fills: bool, following_fills: bool, indented: bool) -> bool:
@@ -326,9 +337,14 @@ def normalize(doc: Document) -> tuple[Paragraph, ...]:
     blocks = drop_chrome(rejoin_lines(_raw_lines(doc)))
     paragraphs: list[dict] = []
     for i, (text, line) in enumerate(blocks):
-        heading = is_heading_text(text) or bool(AUTHOR_LINE.match(text)) or (i == 0 and _is_title_line(text))
         prev = paragraphs[-1] if paragraphs else None
         following = blocks[i + 1][0] if i + 1 < len(blocks) else ""
+        # short "——" bullets or "1." "2." lines one after another (a list's <li>s, Word bullets) are items, not
+        # headings; one alone is a subtitle (——在…大会上的报告) or a numbered sub-heading
+        item = is_heading_text(text) and (_next_bullet(text, following)
+                                          or (prev is not None and prev["item"] and _next_bullet(prev["parts"][0], text)))
+        heading = not item and (is_heading_text(text) or bool(AUTHOR_LINE.match(text))
+                                or (i == 0 and _is_title_line(text)))
         if prev is not None and _continues(text, prev):
             _absorb_link_line(paragraphs)
             prev = paragraphs[-1]
@@ -343,7 +359,7 @@ def normalize(doc: Document) -> tuple[Paragraph, ...]:
             prev["parts"].append(text)  # a heading split over lines
             prev["end_line"] = line
             continue
-        joinable = (prev is not None and not heading and not prev["heading"]
+        joinable = (prev is not None and not heading and not prev["heading"] and not prev["item"]
                     and not ends_sentence(prev["parts"][-1]) and not ITEM_START.match(text)
                     and not SUBHEADING.match(prev["parts"][-1]) and not _leads_in(prev["parts"][-1])
                     and not _starts_lost_marker(text, following))
@@ -353,7 +369,7 @@ def normalize(doc: Document) -> tuple[Paragraph, ...]:
             prev["end_line"] = line
         else:
             paragraphs.append({"parts": [text], "line": line, "end_line": line, "heading": heading,
-                               "raw_starts": [0]})
+                               "item": item, "raw_starts": [0]})
     return tuple(
         Paragraph(text=pair_ascii_quotes(("　" if p["heading"] else "").join(p["parts"])), line=p["line"],
                   end_line=p["end_line"], is_heading=p["heading"], raw_starts=tuple(p["raw_starts"]))

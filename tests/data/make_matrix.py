@@ -82,6 +82,32 @@ def write_libreoffice() -> None:
                            check=True, capture_output=True)
 
 
+PRINCIPLES = DATA.parent.parent / "eval/unseen/texts/cpc-2018-no1-document-rural-revitalization-excerpt.txt"
+
+
+def principles() -> tuple[str, list[str]]:
+    """（三）基本原则 of the 2018 No. 1 Document and its seven "——" items, without the dashes."""
+    lines = PRINCIPLES.read_text(encoding="utf-8").splitlines()
+    start = lines.index("（三）基本原则")
+    return lines[start], [line[2:] for line in lines[start + 1:start + 8]]
+
+
+def write_libreoffice_docx() -> None:
+    """A .docx saved by LibreOffice (its own numbering part, bullets, manual line breaks): formats/principles.
+    libreoffice.docx holds the seven principles as a bulleted list and a paragraph of the article typed with a
+    manual break every 16 characters, as text pasted from a PDF column keeps them."""
+    heading, items = principles()
+    first = paragraphs()[0]
+    wrapped = "<br>".join(html.escape(first[i:i + 16]) for i in range(0, len(first), 16))
+    page = (f'<html><head><meta charset="utf-8"></head><body><h3>{html.escape(heading)}</h3><ul>'
+            + "".join(f"<li>{html.escape(item)}</li>" for item in items) + f"</ul><p>{wrapped}</p></body></html>")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "principles.libreoffice.html"
+        source.write_text(page, encoding="utf-8")
+        subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir",
+                        str(DATA / "formats"), str(source)], check=True, capture_output=True)
+
+
 def write_rows_pdf() -> None:
     """Four columns drawn row by row across the page: reading the content stream in order interleaves them."""
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))

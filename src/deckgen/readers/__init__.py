@@ -22,6 +22,8 @@ from ..models import Document
 # (the source's own newlines in HTML, tabs, NBSP) is a plain gap.
 HARD_BREAK = "\u2028"
 INDENT = "\u3000\u3000"
+# what a bulleted list item starts with in every structured format: the dash a Chinese text bullets with
+BULLET = "——"
 _INDENT_START = ("\u3000", "\u00a0\u00a0", "  ", "\t")
 # Chinese is written without spaces, so a source newline next to a Chinese character is no word gap
 # ("70\n岁" is "70岁"): drop it, much as CSS Text 3 does for East Asian text. Curly quotes count, as
@@ -41,7 +43,8 @@ def clean_block(text: str) -> str:
     return "\n".join(line for line in map(clean_line, text.split(HARD_BREAK)) if line)
 
 
-def blocks_document(source: str, blocks: Iterable[str], encoding: str) -> Document:
-    """A Document of the non-empty cleaned blocks."""
-    kept = tuple(block for block in map(clean_block, blocks) if block)
+def blocks_document(source: str, blocks: Iterable[str], encoding: str, *, cleaned: bool = False) -> Document:
+    """A Document of the non-empty cleaned blocks (``cleaned``: already through ``clean_block``, hard
+    breaks as "\n")."""
+    kept = tuple(block for block in (blocks if cleaned else map(clean_block, blocks)) if block)
     return Document(source=source, text="\n".join(kept), encoding=encoding, blocks=kept)

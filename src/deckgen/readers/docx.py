@@ -8,6 +8,9 @@ list's definition in numbering.xml: per level a start value, a number format
 only the XML, so ``Numbering`` replays Word's counting. The markers matter: they
 carry the outline ("（一）…（二）…") that extraction reads.
 
+A bullet (a level whose format is "bullet") is written "——", as a Chinese text
+bullets its items, so a bulleted list reads like the same list typed in a .txt.
+
 Every paragraph is a block, so a heading (style "Heading N", "标题 N") is one of
 its own; a heading style can carry a list too ("一、" before each "标题 1"). Table
 cells are read in order. python-docx has no public API for paragraph properties
@@ -39,7 +42,7 @@ from ..errors import InputError
 from ..limits import (MAX_DOCX_PART_BYTES, MAX_DOCX_PARTS, MAX_DOCX_RATIO, MAX_DOCX_UNPACKED_BYTES,
                       MAX_LIST_NUMBER, MAX_LIST_TEMPLATE, MAX_TABLE_SPAN, over_limit)
 from ..models import Document
-from . import blocks_document
+from . import BULLET, HARD_BREAK, blocks_document
 
 _RESAVE = "re-save it in Word (or split it) and try again"
 
@@ -129,7 +132,6 @@ NUMBER_FORMATS = {
     "lowerRoman": roman,
     "upperRoman": lambda n: roman(n).upper(),
 }
-UNNUMBERED = ("bullet", "none")  # markers without words: a bullet glyph, or nothing
 LEVEL_REFERENCE = re.compile(r"%([1-9])")
 
 
@@ -170,7 +172,9 @@ class Numbering:
         for deeper in [level for level in counts if level > ilvl]:
             del counts[deeper]
         level = levels[ilvl]
-        if level.number_format in UNNUMBERED:
+        if level.number_format == "bullet":
+            return BULLET
+        if level.number_format == "none":
             return ""
 
         def number(match: re.Match) -> str:
@@ -242,14 +246,17 @@ def _numbering_xml(document: docx.document.Document):
 
 
 def docx_blocks(document: docx.document.Document, source: str = "document") -> list[str]:
-    """The text of every non-empty paragraph, a numbered one starting with its marker."""
+    """The text of every non-empty paragraph, a numbered one starting with its marker, a bulleted one with
+    "——". A manual line break (python-docx gives ``<w:br/>`` and ``<w:cr/>`` as "\n") stays a hard break
+    for ``normalize.rejoin_lines`` to judge."""
     numbering = Numbering(_numbering_xml(document), source)
     blocks = []
     for paragraph in paragraphs(document, source):
         position = list_position(paragraph)
         marker = numbering.marker(*position) if position else ""  # an empty item still counts
-        if paragraph.text.strip():
-            blocks.append(marker + paragraph.text)
+        text = paragraph.text
+        if text.strip():
+            blocks.append(marker + text.replace("\n", HARD_BREAK))
     return blocks
 
 

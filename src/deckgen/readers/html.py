@@ -13,9 +13,15 @@ and each has a reason:
   is kept). Comments never reach the text;
 - when the page marks its main content (``<article>``, ``<main>``,
   ``role="main"``), only that is kept;
-- block elements (p, div, h1-h6, li, td, ...) and ``<br>`` end a paragraph,
-  inline ones (a, strong, span) do not; headings are paragraphs of their own;
-- an ordered list's items start with the number a browser shows ("1. ");
+- block elements (p, div, h1-h6, li, td, ...) end a paragraph, inline ones (a,
+  strong, span) do not; headings are paragraphs of their own;
+- a ``<br>`` is a hard line break inside the paragraph, judged (a wrapped line
+  or a paragraph's end) by ``normalize.rejoin_lines`` like every other format's;
+  an empty line (``<br><br>``, as many sites separate paragraphs) ends one. HTML
+  collapses ASCII whitespace, so only a U+3000 or ``&nbsp;`` indent is kept;
+- an ordered list's items start with the number a browser shows ("1. "), a
+  bulleted list's with "——", as a Chinese text bullets its items, so both read
+  like the same list typed in a .txt;
 - text between tags made only of whitespace and literal ``\r``/``\n``/``\t``
   escapes is dropped.
 """
@@ -27,7 +33,7 @@ from html.parser import HTMLParser
 
 from ..limits import MAX_LIST_NUMBER
 from ..models import Document
-from . import blocks_document, clean_block
+from . import BULLET, HARD_BREAK, blocks_document, clean_line
 from .text import decode_text, looks_chinese
 
 SKIP = frozenset({
@@ -37,7 +43,7 @@ SKIP = frozenset({
 PAGE_CHROME = frozenset({"header", "footer"})  # skipped outside the main content
 MAIN = frozenset({"article", "main"})
 BLOCK = frozenset({
-    "address", "article", "aside", "blockquote", "br", "caption", "center", "dd", "div", "dl",
+    "address", "article", "aside", "blockquote", "caption", "center", "dd", "div", "dl",
     "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr",
     "li", "main", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
 })
@@ -102,6 +108,8 @@ class ArticleParser(HTMLParser):
             return
         if (tag in MAIN or attributes.get("role") == "main") and not self.main.active:
             self.main.enter(tag)
+        if tag == "br":
+            self.parts.append(HARD_BREAK)
         if tag in BLOCK:
             self.flush()
         if tag == "ol":
@@ -114,6 +122,8 @@ class ArticleParser(HTMLParser):
         elif tag == "li" and self.lists and self.lists[-1] is not None:
             self.lists[-1] += 1
             self.marker = f"{self.lists[-1]}. "
+        elif tag == "li" and self.lists:
+            self.marker = BULLET
 
     def handle_endtag(self, tag: str) -> None:
         if self.skipped.active:
@@ -138,11 +148,16 @@ class ArticleParser(HTMLParser):
         return BOILERPLATE.search(names) is not None
 
     def flush(self) -> None:
-        text = clean_block("".join(self.parts))
+        """End the paragraph: its lines, each hard break a "\n"; an empty line starts another paragraph."""
+        lines = [clean_line(line.lstrip(" \t\r\n")) for line in "".join(self.parts).split(HARD_BREAK)]
         self.parts = []
-        if text:
-            self.blocks.append((self.main.active, self.marker + text))
-            self.marker = ""
+        paragraph: list[str] = []
+        for line in [*lines, ""]:
+            if line:
+                paragraph.append(line)
+            elif paragraph:
+                self.blocks.append((self.main.active, self.marker + "\n".join(paragraph)))
+                self.marker, paragraph = "", []
 
 
 def html_blocks(markup: str) -> list[str]:
@@ -177,4 +192,4 @@ def decode_html(data: bytes, source: str) -> tuple[str, str]:
 
 def read_html(data: bytes, source: str) -> Document:
     markup, encoding = decode_html(data, source)
-    return blocks_document(source, html_blocks(markup), encoding)
+    return blocks_document(source, html_blocks(markup), encoding, cleaned=True)

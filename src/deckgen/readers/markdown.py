@@ -21,4 +21,4 @@ def read_markdown(data: bytes, source: str) -> Document:
     # sane_lists: a bulleted list after a numbered one is a list of its own, and a
     # numbered list starting at 3 keeps its 3, as in CommonMark
     markup = markdown.markdown(text, extensions=["sane_lists"])
-    return blocks_document(source, html_blocks(markup), encoding)
+    return blocks_document(source, html_blocks(markup), encoding, cleaned=True)
