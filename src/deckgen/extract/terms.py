@@ -11,7 +11,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..models import Article
@@ -144,17 +145,36 @@ def _everyday_word(text: str, words: Words) -> bool:
     return len(tagged) == 1 and tagged[0][1] in EVERYDAY_POS
 
 
+def _used_twice(text: str, wanted: set[str]) -> set[str]:
+    """The strings of ``wanted`` that ``text`` holds twice without overlap (``text.count(w) >= 2``), in one pass
+    over ``text`` per length: a search of the whole text for each of 100,000 quoted words is quadratic."""
+    twice: set[str] = set()
+    by_length: dict[int, set[str]] = defaultdict(set)
+    for w in wanted:
+        by_length[len(w)].add(w)
+    for length, group in by_length.items():
+        first: dict[str, int] = {}  # where each string first occurs: str.count counts on from its end
+        for i in range(len(text) - length + 1):
+            piece = text[i:i + length]
+            if piece in group and i >= first.setdefault(piece, i) + length:
+                twice.add(piece)
+    return twice
+
+
 def find_terms(articles: tuple[Article, ...], ignore: frozenset[str], words: Words) -> list[TermHit]:
     """Term candidates in reading order, one per distinct term (its first occurrence)."""
     hits: list[TermHit] = []
     all_text = "".join(p.text for a in articles for p in a.paragraphs)
     keys_seen: set[str] = set(ignore)
+    used_once: dict[int, str] = {}  # hits that are a scare quote if the text holds their word only once
 
-    def add(term: str, article: Article, sentence: str, line: int, confidence: float, rule: str) -> None:
+    def add(term: str, article: Article, sentence: str, line: int, confidence: float, rule: str) -> bool:
         key = match_key(term)
         if key not in keys_seen:
             keys_seen.add(key)
             hits.append(TermHit(term, article.index, sentence, line, confidence, rule))
+            return True
+        return False
 
     for article in articles:
         # quoted slogans in the title and section headings too (江苏某县“三份清单”筑牢基层党建)
@@ -171,16 +191,22 @@ def find_terms(articles: tuple[Article, ...], ignore: frozenset[str], words: Wor
                     confidence = _is_slogan(text, sentence[max(0, start - 8):start])
                     if confidence == 0.0:
                         continue
-                    rule = "quoted"
-                    serial = _serial(sentence, start, text)
-                    if not serial and _ordinary_word(text, words) \
-                            and (_everyday_word(text, words) or all_text.count(text) < 2):
-                        confidence, rule = 0.4, "quoted-common-word"
-                    add(text, article, sentence, para.line, confidence, rule)
+                    rule, once = "quoted", False
+                    if not _serial(sentence, start, text) and _ordinary_word(text, words):
+                        if _everyday_word(text, words):
+                            confidence, rule = 0.4, "quoted-common-word"
+                        else:
+                            once = True  # decided below, by a count over all texts at once
+                    if add(text, article, sentence, para.line, confidence, rule) and once:
+                        used_once[len(hits) - 1] = text
                 for name in _unquoted_names(sentence, words):
                     add(name, article, sentence, para.line, 0.55, "unquoted-name")
                 for run in _parallel_slogans(sentence):
                     add(run, article, sentence, para.line, 0.4, "parallel")
+    twice = _used_twice(all_text, set(used_once.values()))
+    for index, text in used_once.items():
+        if text not in twice:
+            hits[index] = replace(hits[index], confidence=0.4, rule="quoted-common-word")
     return hits
 
 
