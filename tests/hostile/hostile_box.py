@@ -30,6 +30,8 @@ ARTICLE = ("党建引领基层治理\n\n□张三\n\n建立“社区吹哨，部
            "一是加强组织建设。二是完善服务体系。三是强化队伍建设。\n")
 
 SPEC_TXT = "key: k13\nsources: [article.txt]\n"
+# 1 KB of YAML whose aliases stand for 9^9 nodes (the "billion laughs")
+LAUGHS = "l0: &l0 lol\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10))
 
 
 def _limits(fsize: int | None):
@@ -65,6 +67,11 @@ class Sandbox:
         process = self.popen(*args, **kwargs)
         out, err = process.communicate(timeout=3 * CPU_SECONDS)
         return subprocess.CompletedProcess(process.args, process.returncode, out, err)
+
+    def python(self, code: str) -> subprocess.CompletedProcess:
+        """Python ``code`` in a bounded child: what a script using deckgen's API does."""
+        return subprocess.run([sys.executable, "-c", code], cwd=self.root, env=self.env(), capture_output=True,
+                              text=True, timeout=3 * CPU_SECONDS, preexec_fn=_limits(None))
 
     def deck(self, name: str, spec: str, files: dict[str, str | bytes] | None = None) -> Path:
         """decks/NAME with deck.yaml ``spec`` and ``files`` (default: article.txt)."""

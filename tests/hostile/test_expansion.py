@@ -5,10 +5,9 @@ import io
 import time
 import zipfile
 
-from hostile_box import box, refused  # noqa: F401 (box is a fixture)
+from hostile_box import LAUGHS, box, refused  # noqa: F401 (box is a fixture)
 
 SPEC = "key: k13\nsources: [article.txt]\n"
-LAUGHS = "l0: &l0 lol\n" + "".join(f"l{i}: &l{i} [{', '.join([f'*l{i - 1}'] * 9)}]\n" for i in range(1, 10))
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 CONTENT_TYPES = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
                  'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'

@@ -25,6 +25,8 @@ from pathlib import Path
 
 import yaml
 
+from .. import safeyaml
+from ..config import read_bounded
 from ..errors import ConfigError
 from ..models import Article
 from ..segment import split_sentences
@@ -73,10 +75,11 @@ def _entry(raw: dict, origin: str) -> Formulation:
 
 
 def parse_lexicon(text: str, origin: str) -> list[Formulation]:
+    """The entries of a lexicon file's ``text``: parsed by libyaml, aliases bounded (``safeyaml``)."""
     try:
-        data = yaml.safe_load(text)
+        data = safeyaml.load(text, origin)
     except yaml.YAMLError as exc:
-        raise ConfigError(f"{origin}: invalid YAML ({exc}); fix the lexicon file") from None
+        raise safeyaml.yaml_error(exc, origin, "fix the lexicon file") from None
     if not isinstance(data, list):
         raise ConfigError(f"{origin}: a lexicon is a list of entries (- name: …, items: […], document: …)")
     return [_entry(raw, origin) for raw in data]
@@ -92,9 +95,9 @@ def load_lexicon(setting: bool | str) -> Lexicon:
     if isinstance(setting, str):
         path = Path(setting)
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise ConfigError(f"{path}: cannot read the lexicon ({exc}); check extract.lexicon") from None
+            text = read_bounded(path, "MAX_SETTINGS_BYTES", "lexicon").decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise ConfigError(f"{path}: the lexicon is not UTF-8 text; save it as UTF-8") from None
         entries.update({match_key(f.name): f for f in parse_lexicon(text, str(path))})
     lexicon: Lexicon = {}
     for formulation in entries.values():
