@@ -74,9 +74,10 @@ def numbered_runs(markers: list[Marker]) -> list[list[Marker]]:
     for m in markers:
         run = open_runs.get(m.family)
         order = open_runs.get("order")
-        if m.family == "di" and m.value >= 3 and order and order[-1].value == m.value - 1 \
+        if m.family == "di" and m.value >= 2 and order and order[-1].value == m.value - 1 \
                 and (not run or run[-1].value != m.value - 1):
-            order.append(m)  # 首先…其次…第三…: a commentary switching markers mid-run
+            order.append(m)  # 首先…其次…第三…, 首先…第二…第三…: a text switching markers mid-run
+            open_runs[m.family] = order  # 第四… goes on with it, whatever 首先 opens inside an item
         elif run and (m.value == run[-1].value + 1 or (m.value == LAST and m.family == "order")):
             run.append(m)
         elif m.value == 1:

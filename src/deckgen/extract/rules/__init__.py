@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from ..engine import Rule
 from ..glossary import glossary_lists
-from . import bullets, colon, counted, enumeration, formulation, lexicon_items, opening_run, parallel, semicolon
+from . import bullets, colon, counted, enumeration, formulation, headings, lexicon_items, opening_run, parallel, semicolon
 
 RULES: tuple[Rule, ...] = (
     Rule("glossary", glossary_lists, priority=30, reads_glossary=True,
@@ -19,6 +19,8 @@ RULES: tuple[Rule, ...] = (
     Rule("lexicon-items", lexicon_items.find, priority=10, doc="a lexicon formulation spelled out without its name"),
     Rule("enumeration", enumeration.find, priority=25, named_from_lead=True,
          doc="一是/第一/（一）/1./①/首先/—— runs, named by section heading or lead"),
+    Rule("headings", headings.find, priority=25, named_from_lead=True,
+         doc="第一，…／（一）… set as section headings of their own, named by the heading above them"),
     Rule("opening-run", opening_run.find, priority=5, doc="务必A，务必B，务必C: clauses opening on one word"),
     Rule("bullets", bullets.find, priority=20, named_from_lead=True, doc="short bold-style sentences opening paragraphs"),
     Rule("colon", colon.find, priority=15, named_from_lead=True, doc="……是：A，B，C after an announcing lead"),

@@ -31,6 +31,12 @@ def announces(lead: str) -> bool:
     return bool(COLON_LEAD_VERB.search(lead) or ANNOUNCING.search(lead) or ANNOUNCING_VERB.search(lead))
 
 
+def quotation(body: str) -> bool:
+    """Whether what follows a colon is one quotation (毛主席的指示：“抓军队工作，无非就是…”): speech, not a list."""
+    body = body.strip()
+    return body.startswith("“") and body.find("”") in (-1, len(body) - 1)
+
+
 def colon_name(lead: str, ctx: Context) -> str:
     """A colon lead as a list name: without its verb (今年发展主要预期目标是 → 今年发展主要预期目标)."""
     return lead_name(ANNOUNCING_VERB.sub("", COLON_LEAD_VERB.sub("", lead)), ctx.words)
@@ -41,8 +47,8 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
     for pi, para in enumerate(article.paragraphs):
         for m in COLON_LIST.finditer(para.text):
             lead = m.group("lead").strip()
-            if NUMBERED_START.match(m.group("body")):
-                continue  # ：一是…；二是…: an enumeration, read by its own rule
+            if NUMBERED_START.match(m.group("body")) or quotation(m.group("body")):
+                continue  # ：一是…；二是…: an enumeration, read by its own rule; ：“…”: a quotation
             parts = split_items(m.group("body"), ctx.words)
             if len(parts) < 2 or any(len(HAN_RE.findall(p)) > MAX_NAMED_COLON_PART or len(p) < 2 for p in parts):
                 continue

@@ -253,11 +253,13 @@ def _pair_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
     return (first_fitted([m.group("a"), m.group("b")], words), False) if m else None
 
 
-def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: str) -> bool:
+def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: str, words: Words) -> bool:
     """Two short parts joined by 和/与/及, or two quotes, right before a name of two that carries a unit or fuses
     双 into a word: 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺; joined by 、 only before a unit
-    (打得赢、不变质两个历史性课题: not 坚定不移贯彻一国两制, 铁路、航空客运量双双超过); 双双, 双向 are no count."""
-    if count != 2 or len(items) != 2 or partial or any(not 2 <= len(match_key(i)) <= MAX_PAIR_ITEM for i in items):
+    (打得赢、不变质两个历史性课题: not 坚定不移贯彻一国两制, 铁路、航空客运量双双超过); 双双, 双向 are no count;
+    a part opening on a numeral is a quantity (总路线和一整套两条腿走路的方针)."""
+    if count != 2 or len(items) != 2 or partial or any(not 2 <= len(match_key(i)) <= MAX_PAIR_ITEM for i in items) \
+            or any(words.tagged(i)[0][1].startswith("m") for i in items):
         return False
     shape = COUNTED_NAME.match(match_key(name))
     if not shape or not (shape.group("unit") or (shape.group("n") == DOUBLE and len(shape.group("rest")) >= 2)) \
@@ -286,7 +288,7 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
             unit = COUNTED_NAME.match(match_key(name))
             if len(items) != count or partial or not (keyed or (unit and unit.group("unit"))):
                 confidence = 0.0
-            if _tight_pair(items, count, partial, prefix, name):
+            if _tight_pair(items, count, partial, prefix, name, words):
                 confidence = PAIR  # 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺
         if confidence > 0:
             return items, confidence, form

@@ -30,6 +30,8 @@ MAX_PARAGRAPH_HEAD = 20  # Han characters
 MAX_SUBHEADING = 60
 BY_LEAD = 0.6
 TWO_ITEMS = 0.55
+ORDER = "order"  # the 首先/其次/最后 family of ``markers``
+ORDER_PAIR = 0.45
 
 
 def find(article: Article, ctx: Context) -> list[Candidate]:
@@ -56,9 +58,16 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
             found.append(Candidate(
                 name=name, kind="enumerated", items=tuple(items), span=Span(offset + first.para, first.start),
                 line=paras[first.para].line, context=contexts[0],
-                confidence=confidence if len(items) >= 3 else TWO_ITEMS, detail=first.family,
+                confidence=_confidence(confidence, run), detail=first.family,
                 item_contexts=tuple(contexts), lead=lead))
     return found
+
+
+def _confidence(named: float, run: list[Marker]) -> float:
+    """Two items are a weaker list; 首先…最后 with nothing between is a speech's opening and close, no list."""
+    if len(run) >= 3:
+        return named
+    return ORDER_PAIR if run[0].family == ORDER else TWO_ITEMS
 
 
 def _subheading(before: str, lead: str) -> str | None:

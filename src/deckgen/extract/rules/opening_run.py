@@ -102,6 +102,10 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
                 following = sentences[si + 1] if si + 1 < len(sentences) else \
                     (split_sentences(paras[pi + 1].text)[0] if pi + 1 < len(paras) and paras[pi + 1].text else "")
                 name = _run_name(sentence, parts[first][0], following, len(items), ctx.words)
+                previous = clauses[first - 1] if first else ""
+                at = previous.find(name) if name else -1
+                if at >= 0 and word in previous[at + len(name):]:
+                    name = None  # the name is the object of the run's own first clause (用三大纪律…教育战士，教育干部…)
                 if not name and len({len(match_key(i)) for i in items}) != 1:
                     break  # an unnamed run of uneven clauses is as often prose: no list, not even a candidate
                 found.append(Candidate(

@@ -15,7 +15,7 @@ from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean, trim_item
 from ..leads import MIN_NAME, lead_name
-from .colon import announces, colon_name
+from .colon import announces, colon_name, quotation
 
 # a lead clause from a sentence start to the colon, then the parts to the end of the sentence
 COLON_SENTENCE = re.compile(r"(?:^|(?<=[。！？；]))(?P<lead>[^。！？；：:]{2,80})[：:](?P<body>[^。！？：:]{4,1200})(?:[。！？]|$)")
@@ -30,7 +30,7 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
         for m in COLON_SENTENCE.finditer(para.text):
             lead = m.group("lead").strip()
             parts = [p for p in m.group("body").split("；") if clean(p)]
-            if not announces(lead) or len(parts) < 2 or any(len(p) > MAX_PART for p in parts):
+            if not announces(lead) or quotation(m.group("body")) or len(parts) < 2 or any(len(p) > MAX_PART for p in parts):
                 continue
             items = [clean(trim_item(p, ctx.words)) for p in parts]
             if any(len(i) < 2 for i in items):
