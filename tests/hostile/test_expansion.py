@@ -5,6 +5,8 @@ import io
 import time
 import zipfile
 
+import pytest
+
 from hostile_box import LAUGHS, box, refused  # noqa: F401 (box is a fixture)
 
 SPEC = "key: k13\nsources: [article.txt]\n"
@@ -100,3 +102,38 @@ def test_a_docx_of_vertically_merged_rows_reads_in_linear_time(box):
 def test_a_valid_docx_without_numbering_part_builds(box):
     result = docx_deck(box, docx(para(TEXT)))
     assert result.returncode == 0, result.stderr[-2000:]
+
+
+def many_parts(count: int) -> bytes:
+    data = io.BytesIO(docx(para(TEXT), numbering("1")))
+    with zipfile.ZipFile(data, "a") as z:
+        for i in range(count):
+            z.writestr(f"customXml/item{i}.xml", "<a/>")
+    return data.getvalue()
+
+
+@pytest.mark.parametrize("limit, data", [
+    ("MAX_LIST_TEMPLATE", lambda: docx(para(TEXT, num=True), numbering("1", "%1" + "、" * 100))),
+    ("MAX_DOCX_RATIO", lambda: docx(para(TEXT), numbering("1"), pad=2 * 2**20)),
+    ("MAX_DOCX_PARTS", lambda: many_parts(2_000)),
+])
+def test_the_other_docx_limits(box, limit, data):
+    refused(docx_deck(box, data()), limit)
+
+
+def test_settings_candidates_user_dict_and_glob_depth_are_bounded(box):
+    folder = box.deck("d", SPEC + "#" * (1024 * 1024) + "\n")
+    refused(box.run("build", "decks/d"), "deck.yaml", "MAX_SETTINGS_BYTES")
+    (folder / "deck.yaml").write_text(SPEC + "extract: {user_dict: words.txt}\n")
+    (folder / "words.txt").write_text("社区吹哨 3\n" * (21 * 2**20 // 14), encoding="utf-8")
+    refused(box.run("build", "decks/d"), "words.txt", "MAX_USER_DICT_BYTES")
+    (folder / "deck.yaml").write_text(SPEC)
+    (folder / "words.txt").unlink()
+    (folder / "candidates.yaml").write_text("#" * (21 * 2**20) + "\n")
+    refused(box.run("build", "decks/d"), "candidates.yaml", "MAX_CANDIDATES_BYTES")
+    (folder / "candidates.yaml").unlink()
+    deep = folder.joinpath(*"abcdefghij")
+    deep.mkdir(parents=True)
+    (folder / "article.txt").rename(deep / "article.txt")
+    (folder / "deck.yaml").write_text("key: k13\nsources: ['**/*.txt']\n")
+    refused(box.run("build", "decks/d"), "MAX_GLOB_DEPTH")

@@ -36,6 +36,9 @@ def test_a_user_dict_that_is_a_device_or_missing_is_one_message(box):
     refused(box.run("build", "decks/d"), "'extract.user_dict'", "does not exist")
     (folder / "deck.yaml").write_text(SPEC + "extract: {user_dict: /dev/zero}\n")
     refused(box.run("build", "decks/d"), "'extract.user_dict'")
+    (box.root / "words.txt").write_text("秘密文件 3\n", encoding="utf-8")
+    (folder / "deck.yaml").write_text(SPEC + "extract: {user_dict: ../../words.txt}\n")
+    refused(box.run("build", "decks/d"), "'extract.user_dict'", "outside the deck folder")
 
 
 def test_a_candidates_file_symlinked_outside_is_refused(box):
