@@ -22,6 +22,7 @@ UNQUOTED_AFTER_DE = re.compile(r"的(?P<name>[\u4e00-\u9fff]{2,10})(?=[，。；
 QUOTED_CHAIN = re.compile(r"“(?P<items>[^“”]{2,12}(?:、[^“”]{2,12}){2,})”的(?P<name>[\u4e00-\u9fff]{2,10})(?=[，。；、：！？]|$)")
 CONCEPT_HEAD = re.compile(r"(?:精神|价值|观|理念)$")
 CONCEPT_OPENING = re.compile(r"^(?:社会主义|新型)[\u4e00-\u9fff]{2,}$")
+JOINED = re.compile(r"[和与及]")
 MIN_ITEMS = 3
 MAX_ITEM = 10  # characters of one item: longer is a clause, not a quality
 QUOTED = 0.6
@@ -29,7 +30,8 @@ CONCEPT = 0.55
 
 
 def _concept(name: str) -> bool:
-    return bool(CONCEPT_HEAD.search(name) or CONCEPT_OPENING.match(name))
+    """A fixed concept name by its shape; two names joined (主动精神和创造精神) are none."""
+    return bool(CONCEPT_HEAD.search(name) or CONCEPT_OPENING.match(name)) and not JOINED.search(name)
 
 
 def find(article: Article, ctx: Context) -> list[Candidate]:

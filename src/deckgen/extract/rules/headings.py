@@ -40,9 +40,12 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
         above = next((lines[i][0].text for i in range(first.para - 1, -1, -1) if lines[i][1] and i not in in_run),
                      None)
         texts = [lines[m.para][0].text for m in run]
+        items = [clean(trim_item(text[m.end:], ctx.words)) for text, m in zip(texts, run)]
+        if not all(items):
+            continue  # numbers standing alone ((一) on a line, its text below): not read here
         found.append(Candidate(
             name=heading_name(above or article.title), kind="enumerated",
-            items=tuple(clean(trim_item(text[m.end:], ctx.words)) for text, m in zip(texts, run)),
+            items=tuple(items),
             span=Span(lines[first.para][2]), line=lines[first.para][0].line, context=texts[0],
             confidence=CONFIDENCE, detail=first.family, item_contexts=tuple(texts), lead=above or article.title))
     return found
