@@ -107,3 +107,10 @@ def test_issue11_a_title_a_scraper_put_on_its_own_line_is_rejoined():
 def test_issue11_a_number_wrapped_across_lines_has_no_gap():
     text = "收集并消除隐患问题23\n2个，成立心灵成长工作\n室，开通心理辅导热线，为\n心理困扰者提供帮助服务。"
     assert paragraphs(text) == ["收集并消除隐患问题232个，成立心灵成长工作室，开通心理辅导热线，为心理困扰者提供帮助服务。"]
+
+
+def test_a_line_of_only_a_zero_width_space_is_read():
+    """gov-report-2017/2021 of the bench carry lines holding only U+200B: the rejoining step must not fail on them."""
+    text = "政府工作报告\n\u200b\n" + "我们坚持稳中求进工作总基调，推动经济高质量发展。\n" * 3
+    paragraphs = normalize(Document(source="t.txt", text=text, encoding="utf-8"))
+    assert paragraphs and all("\u200b" not in p.text for p in paragraphs)

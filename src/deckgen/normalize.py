@@ -163,7 +163,7 @@ def _column_widths(texts: list[str], sizes: list[int], runs: list[int], slack: i
     """
     n = len(sizes)
     # a mark may hang past the column's edge: a line ending in one is a character wider than the column
-    set_width = [size - scale * (text[-1] in HANGING) for text, size in zip(texts, sizes)]
+    set_width = [size - scale * (text[-1:] != "" and text[-1] in HANGING) for text, size in zip(texts, sizes)]
     local: list[int | None] = []
     for i in range(n):
         window = [set_width[j] for j in range(max(0, i - WRAP_WINDOW), min(n, i + WRAP_WINDOW + 1))
