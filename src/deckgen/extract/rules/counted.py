@@ -36,6 +36,8 @@ KEYED = 0.9  # every item carries the name's key
 SPELLED_AFTER = 0.85
 PARALLEL_CLAUSES = 0.8
 PAIR = 0.75
+KEYED_CHAIN_AFTER = 0.75
+CHAIN = re.compile(r"[^，。；：、！？]{2,16}(?:、[^，。；：、！？]{2,16})+")
 PAIR_JOINERS = ("和", "与", "及")
 PAIR_BEFORE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12})[和与及](?P<b>[\u4e00-\u9fff]{2,8})$")
 NOT_A_PAIR = ("双双", "双向", "双边", "双方")
@@ -102,9 +104,9 @@ def _split_last(part: str, words: Words) -> list[str]:
 
 
 def first_fitted(items: list[str], words: Words) -> list[str]:
-    """The first item of a chain cut to the length of the longest other: 建立村—镇—县 → 村, 镇, 县."""
-    longest = max(len(match_key(i)) for i in items[1:])
-    return [clean(words.tail(strip_quotes(items[0]), longest)), *items[1:]]
+    """The first item of a chain cut, at a word boundary, to the length of the one after it, its closest parallel:
+    建立村—镇—县 → 村; 切实解决好农业、农村、农民问题 → 农业; 推翻…头上的帝国主义、封建主义 → 帝国主义."""
+    return [clean(words.tail(strip_quotes(items[0]), len(match_key(items[1])))), *items[1:]]
 
 
 def _before_confidence(items: list[str], count: int, keys: tuple[str, ...], partial: bool) -> float:
@@ -139,6 +141,20 @@ def _parallel_items(sentences: list[str], name: str, count: int) -> list[str] | 
         distinct = list(dict.fromkeys(clauses))
         if len(distinct) == count and _same_edge(distinct):
             return distinct
+    return None
+
+
+def _chain_after(sentences: list[str], name: str, count: int, words: Words) -> list[str] | None:
+    """A 、-chain of ``count`` parts, each carrying the name's key, in the sentence after the name: （七）着力抓好
+    “三农”工作，…。…，千方百计推动农业增效益、农村增活力、农民增收入。"""
+    keys = name_keys(name)
+    if not keys:
+        return None
+    for sentence in sentences:
+        for m in CHAIN.finditer(sentence):
+            parts = first_fitted([clean(p) for p in m.group(0).split("、")], words)
+            if len(parts) == count and all(has_key(p, keys) and match_key(name) not in match_key(p) for p in parts):
+                return parts
     return None
 
 
@@ -303,5 +319,8 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
     if form == BEFORE_UNQUOTED:
         return None
     items = _parallel_items(following, name, count)
-    return (items, PARALLEL_CLAUSES, "parallel-clauses") if items else None
+    if items:
+        return items, PARALLEL_CLAUSES, "parallel-clauses"
+    items = _chain_after(following[:1], name, count, words)
+    return (items, KEYED_CHAIN_AFTER, "chain-after") if items else None
 

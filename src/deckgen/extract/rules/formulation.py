@@ -2,7 +2,7 @@
 相互尊重、公平正义、合作共赢的新型国际关系; “吃苦耐劳、一往无前、不达目的绝不罢休”的蒙古马精神.
 
 A named formulation is a quoted coinage or the fixed name of a concept; items before a generic noun (…的社会心态,
-…的营商环境, …的城市) are not one. The fixed names are told by their shape (``CONCEPT_HEAD``, ``CONCEPT_OPENING``):
+…的营商环境, …的城市) are not one, nor is a series with 等 in it (…邮电等基础产业和基础设施的“瓶颈”). The fixed names are told by their shape (``CONCEPT_HEAD``, ``CONCEPT_OPENING``):
 a 精神, 价值, 观 (新安全观, 价值观) or 理念, or a name opening on 社会主义 / 新型. Counted names (…的“四小工作法”) are the counted rule's.
 """
 from __future__ import annotations
@@ -48,7 +48,7 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
                 if before is None:
                     continue
                 items, partial = before
-                if partial or len(items) < MIN_ITEMS or any(len(i) > MAX_ITEM for i in items):
+                if partial or len(items) < MIN_ITEMS or any(len(i) > MAX_ITEM or "等" in ctx.words.cut(i) for i in items):
                     continue
                 found.append(Candidate(name=name, kind="enumerated", items=tuple(items), span=Span(pi, at + start),
                                        line=para.line, context=sentence, confidence=confidence))
