@@ -15,7 +15,8 @@ from ..text import match_key
 from .candidate import NAMED, Candidate
 from .context import Context
 from .lexicon import Lexicon, could_match, distinct, match_count, matches_any
-from .names import quoted_counted_names, unquoted_counted_names
+from .items import clean
+from .names import has_key, name_keys, quoted_counted_names, unquoted_counted_names
 from .words import Words
 
 # what follows a name that only qualifies another noun: 践行“三个务必”重要要求 (its 要求 are the list), not “六个必须坚持”，
@@ -28,6 +29,7 @@ LEXICON_NAMED = 0.8
 LEXICON_AGREES = 0.9
 LEXICON_DISAGREES = 0.3
 LEXICON_SHARE = 0.6  # of the formulation's items and of the list's, for the lexicon to name a list
+CLAUSE = re.compile(r"[，,；。！？]")
 CLOSING_NAME = 12  # characters at the end of a lead searched for an unquoted name closing it
 
 
@@ -86,7 +88,22 @@ def name_from_lead(found: Candidate, ctx: Context) -> Candidate:
     else:
         return found
     return found.noted("named-by-lead", name=name, count=count, kind="counted", confidence=confidence,
-                       needs_name=False, priority=found.priority + raised)
+                       needs_name=False, priority=found.priority + raised, items=_keyed_items(found, name))
+
+
+def _keyed_items(found: Candidate, name: str) -> tuple[str, ...]:
+    """The items as the clauses that carry the name's key, when each item's sentence has one and the items cut so
+    far do not: “五个新突破” — 一是坚定实施扩大内需战略，在加快推动消费投资增长上实现新突破。 → the second clause."""
+    keys = name_keys(name)
+    if not keys or not found.item_contexts or all(has_key(i, keys) for i in found.items):
+        return found.items
+    keyed = []
+    for context in found.item_contexts:
+        clause = next((c for c in CLAUSE.split(context) if has_key(c, keys)), None)
+        if clause is None or match_key(name) in match_key(clause):
+            return found.items
+        keyed.append(clean(clause))
+    return tuple(keyed)
 
 
 def by_lexicon(found: Candidate, lexicon: Lexicon) -> Candidate:
