@@ -27,7 +27,7 @@ from deckgen.read import read_source
 
 DATA = Path(__file__).parent / "data"
 sys.path.insert(0, str(DATA))
-from make_matrix import principles  # noqa: E402  (the fixture script's own reading of the text)
+from make_matrix import pasted_docx, principles  # noqa: E402  (the fixture script's own reading of the text)
 
 HEADING, ITEMS = principles()
 SHORT_ITEMS = [item.split("。")[0] for item in ITEMS]  # 坚持党管农村工作: an <li> without a full stop
@@ -129,15 +129,8 @@ def article_paragraphs() -> list[str]:
 
 def test_word_manual_breaks_of_a_pasted_pdf_column_rejoin(tmp_path):
     """Each paragraph pasted from a PDF column: one Word paragraph, a manual break every 16 characters."""
-    document = docx.Document()
-    for paragraph in article_paragraphs():
-        run = document.add_paragraph().add_run()
-        for i, line in enumerate(wrapped(paragraph, 16)):
-            if i:
-                run.add_break()
-            run.add_text(line)
     path = tmp_path / "pasted.docx"
-    document.save(str(path))
+    pasted_docx(16, title=None).save(str(path))
     document = read_source(path)
     assert all(block.count("\n") == (len(block) - 1) // 17 for block in document.blocks)  # each break kept
     assert [p.text for p in normalize(document)] == CLEAN_PARAGRAPHS

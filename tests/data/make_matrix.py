@@ -3,8 +3,13 @@
 The article ``tests/data/jianwei_sixiao_gongzuofa.txt`` as it really arrives: text copied out of a PDF
 column (hard-wrapped at 16, 30 and 40 characters, no blank lines), PDFs typeset by LibreOffice in one and
 four columns with a masthead running head and page numbers, and a four-column page drawn row by row across
-the columns (as some newspaper systems order their content streams). The output is committed; rerun only
-to change it (needs LibreOffice with Noto CJK fonts, and reportlab):
+the columns (as some newspaper systems order their content streams); a .docx from python-docx whose
+paragraphs were pasted from a PDF column (a manual break every 30 characters) and one saved by LibreOffice
+(masthead in its header, no numbering part); markdown wrapped by an editor; the bare HTML fragment a CMS
+publishes; and the article saved from a county government site, a newspaper site (GB2312), a school site
+(VSB tables, the text in a <form>) and a news site with <article>, all with their menus, crumbs, related
+headlines and footers (``saved_pages.py``). Also ``formats/principles.libreoffice.docx``. The output is
+committed; rerun only to change it (needs LibreOffice with Noto CJK fonts, and reportlab):
 
     apt-get install libreoffice-writer-nogui fonts-noto-cjk && pip install reportlab
     python tests/data/make_matrix.py
@@ -16,10 +21,12 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import docx
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
+from saved_pages import TEMPLATES
 
 DATA = Path(__file__).parent
 OUT = DATA / "matrix"
@@ -73,6 +80,48 @@ def fodt(columns: int) -> str:
 '''
 
 
+def lines_of(paragraph: str, width: int) -> list[str]:
+    return [paragraph[i:i + width] for i in range(0, len(paragraph), width)]
+
+
+def pasted_docx(width: int, title: str | None = TITLE) -> docx.document.Document:
+    """python-docx: the title as 标题 1, each paragraph pasted from a PDF column of ``width`` characters with
+    its line breaks kept as manual breaks."""
+    document = docx.Document()
+    if title:
+        document.add_heading(title, level=1)
+    for paragraph in paragraphs():
+        run = document.add_paragraph().add_run()
+        for i, line in enumerate(lines_of(paragraph, width)):
+            if i:
+                run.add_break()
+            run.add_text(line)
+    return document
+
+
+def write_docx() -> None:
+    pasted_docx(30).save(str(OUT / "jianwei.python-docx.docx"))
+
+
+def write_markdown() -> None:
+    body = "\n\n".join("\n".join(lines_of(p, 30)) for p in paragraphs())
+    (OUT / "jianwei.md").write_text(f"# {TITLE}\n\n{body}\n", encoding="utf-8")
+
+
+def write_fragment() -> None:
+    """The article as a CMS publishes it: <p>s with an indent of &nbsp; and inline spans, no page around it."""
+    body = "\n".join(f'<p style="text-indent:2em"><span style="font-family:宋体">&nbsp;&nbsp;{html.escape(p)}</span></p>'
+                     for p in paragraphs())
+    (OUT / "jianwei.fragment.html").write_text(f"<h2>{html.escape(TITLE)}</h2>\n{body}\n", encoding="utf-8")
+
+
+def write_saved_pages() -> None:
+    for name, template in TEMPLATES.items():
+        page, _ = template(TITLE, paragraphs())
+        encoding = "gb18030" if 'charset="GB2312"' in page else "utf-8"
+        (OUT / f"jianwei.page-{name}.html").write_bytes(page.encode(encoding))
+
+
 def write_libreoffice() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for columns in (1, 4):
@@ -80,6 +129,10 @@ def write_libreoffice() -> None:
             source.write_text(fodt(columns), encoding="utf-8")
             subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(OUT), str(source)],
                            check=True, capture_output=True)
+        source = Path(folder) / "jianwei.libreoffice.fodt"
+        source.write_text(fodt(1), encoding="utf-8")
+        subprocess.run(["soffice", "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(OUT),
+                        str(source)], check=True, capture_output=True)
 
 
 PRINCIPLES = DATA.parent.parent / "eval/unseen/texts/cpc-2018-no1-document-rural-revitalization-excerpt.txt"
@@ -146,3 +199,8 @@ if __name__ == "__main__":
     write_wrapped()
     write_libreoffice()
     write_rows_pdf()
+    write_docx()
+    write_markdown()
+    write_fragment()
+    write_saved_pages()
+    write_libreoffice_docx()
