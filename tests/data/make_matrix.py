@@ -22,10 +22,6 @@ import tempfile
 from pathlib import Path
 
 import docx
-from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfgen import canvas
 from saved_pages import TEMPLATES
 
 DATA = Path(__file__).parent
@@ -163,6 +159,12 @@ def write_libreoffice_docx() -> None:
 
 def write_rows_pdf() -> None:
     """Four columns drawn row by row across the page: reading the content stream in order interleaves them."""
+    # reportlab only makes the fixture; tests import this module without it (it is not a test dependency)
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     width, height = A4
     margin, cols, gap, size, leading = 40, 4, 12, 9, 13
