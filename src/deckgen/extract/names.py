@@ -22,9 +22,10 @@ SERIES = re.compile(rf"[{N}]个")  # 两个基地、两个枢纽、两个网络:
 QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
 # A、B和C三大问题 / “A、B、C”五个环节 / A、B与C的四联增效措施: an unquoted count right after a chain; the name is the
 # count and the words after it (``unquoted_name``)
-UNQUOTED_COUNT = re.compile(rf"(?<![{N}第每这那几数百千万“\d.．])(?P<n>[{N}]{{1,2}}|{DOUBLE}|\d{{1,2}}(?=[{UNITS}]))(?P<unit>[{UNITS}]?)"
+UNQUOTED_COUNT = re.compile(rf"(?<![{N}{DOUBLE}第每这那几数百千万“\d.．])(?P<n>[{N}]{{1,2}}|{DOUBLE}|\d{{1,2}}(?=[{UNITS}]))(?P<unit>[{UNITS}]?)"
                             rf"(?=[\u4e00-\u9fff])")  # 三大问题, 5个方面: a count written in digits needs its unit
 MAX_UNQUOTED_COUNT = 10  # 二十大报告, 党的十九大: an ordinal, not a count
+MAX_KEY = 6  # a counted name's words this long are what its items share: 四个意识, 两个继续走在前列
 NAME_TAIL = 4  # characters of words kept after 三大 / 五个: 问题, 环节, 清单
 NAME_END_FLAGS = set("vpcudrfmqt")  # verbs and function words: 开展, 推进; 为, 和
 NAME_STOP = set("为和与及的是在等以对中上下了着都也又并而将把被从向到给让使由于之其")
@@ -85,7 +86,7 @@ def name_keys(name: str) -> tuple[str, ...]:
     rest = m.group("rest")
     if m.group("unit") is None:
         return (rest[0],)  # 五治融合, 三农: numeral + one character the items share
-    return (rest,) if len(rest) <= 4 else ()
+    return (rest,) if len(rest) <= MAX_KEY else ()
 
 
 def unquoted_name(text: str, start: int, end: int, words: Words) -> str:

@@ -36,12 +36,17 @@ KEYED = 0.9  # every item carries the name's key
 SPELLED_AFTER = 0.85
 PARALLEL_CLAUSES = 0.8
 PAIR = 0.75
-KEYED_CHAIN_AFTER = 0.75
-CHAIN = re.compile(r"[^，。；：、！？]{2,16}(?:、[^，。；：、！？]{2,16})+")
-PAIR_JOINERS = ("和", "与", "及")
+KEYED_NEAR = 0.75
+CHAIN = re.compile(r"[^，。；：、！？“”]{2,24}(?:、[^，。；：、！？“”]{2,24})+")
+KEYED_CLAUSE_SPLIT = re.compile(r"[，；。]")
+LEADING_FLAGS = set("vdtm")  # verbs, adverbs, time words, numerals: 要实现, 加快, 特别是, 到2035年
+FIRST_PART_SLACK = 1.5  # a chain's first part may be this much longer than the one after it
+ADVERB_WINDOW = 8  # characters before a name looked at for a closing adverb
+EARLIER = 2  # sentences before a name searched for its keyed items
+PAIR_JOINERS = ("和", "与", "及", "、")
 PAIR_BEFORE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12})[和与及](?P<b>[\u4e00-\u9fff]{2,8})$")
 NOT_A_PAIR = ("双双", "双向", "双边", "双方")
-MAX_PAIR_ITEM = 8  # characters of each part of a pair before a name of two
+MAX_PAIR_ITEM = 10  # characters of each part of a pair before a name of two
 # A、B、C“三个清单”: a chain of 、-separated parts ending right at the name
 BEFORE_ITEMS = re.compile(r"(?P<items>[^，。；：、]{1,40}(?:、[^，。；：、]{1,14})+(?:(?:和|及|与|以及)[^，。；：、]{1,12})?)$")
 DASH_ITEMS = (  # “村—镇—县”三级联动 and 村—镇—县“三级联动”
@@ -144,18 +149,74 @@ def _parallel_items(sentences: list[str], name: str, count: int) -> list[str] | 
     return None
 
 
-def _chain_after(sentences: list[str], name: str, count: int, words: Words) -> list[str] | None:
-    """A 、-chain of ``count`` parts, each carrying the name's key, in the sentence after the name: （七）着力抓好
-    “三农”工作，…。…，千方百计推动农业增效益、农村增活力、农民增收入。"""
+def _keyed_near(sentences: list[str], name: str, count: int, words: Words) -> list[str] | None:
+    """The name's items near it, each carrying the name's key: a 、-chain of ``count`` keyed parts (（七）着力抓好
+    “三农”工作…推动农业增效益、农村增活力、农民增收入), or, for a key of two or more characters, the ``count``
+    clauses that hold it (…稳居全国上游、…稳居全国上游；…上继续走在前列，…上继续走在前列。“两个稳居”、“两个继续
+    走在前列”…). ``sentences`` are searched nearest first."""
     keys = name_keys(name)
     if not keys:
         return None
+    name_key = match_key(name)
     for sentence in sentences:
         for m in CHAIN.finditer(sentence):
-            parts = first_fitted([clean(p) for p in m.group(0).split("、")], words)
-            if len(parts) == count and all(has_key(p, keys) and match_key(name) not in match_key(p) for p in parts):
+            parts = [clean(p) for p in m.group(0).split("、")]
+            parts[0] = _after_last_verb(parts[0], keys, words)
+            if len(parts) == count and all(has_key(p, keys) and name_key not in match_key(p) for p in parts):
                 return parts
+        if min(len(k) for k in keys) >= 2:
+            clauses = [_without_leading_verbs(clean(c), words) for c in KEYED_CLAUSE_SPLIT.split(sentence)]
+            keyed = [c for c in clauses if has_key(c, keys) and name_key not in match_key(c)]
+            if len(keyed) == count and len(set(keyed)) == count:
+                return keyed
     return None
+
+
+def _without_closing_adverb(prefix: str, words: Words) -> str:
+    """The text before a name without an adverb between it and the items (…沙化土地面积持续“双缩减”)."""
+    tail = words.tagged(prefix[-ADVERB_WINDOW:])
+    if len(tail) >= 2 and tail[-1][1] in ("d", "vd") and len(tail[-1][0]) >= 2:
+        return prefix[:-len(tail[-1][0])]
+    return prefix
+
+
+def _after_last_verb(part: str, keys: tuple[str, ...], words: Words) -> str:
+    """The first keyed part of a chain from after the last verb before its key: 时期要实现人均地区生产总值稳居全国上游
+    → 人均地区生产总值稳居全国上游 (稳居, the key, is not cut at); 千方百计推动农业增效益 → 农业增效益."""
+    at = min((part.find(k) for k in keys if k in part), default=-1)
+    cut, offset = 0, 0
+    for word, flag in words.tagged(part):
+        if at >= 0 and offset >= at:
+            break
+        offset += len(word)
+        if flag.startswith("v") or flag in ("i", "l"):
+            cut = offset
+    rest = part[cut:]
+    return rest if len(rest) >= 2 else part
+
+
+def _first_trimmed(parts: list[str], words: Words) -> list[str]:
+    """The first part of a short chain without what leads into it: after its last 的 (发挥好货币政策工具的总量 →
+    总量), without opening verbs (加快国家新型互联网交换 → 国家新型互联网交换), and, when still far longer than the
+    part after it, cut to that part's length (千方百计推动农业增效益 → 农业增效益)."""
+    first = parts[0]
+    if "的" in first[:-2]:
+        first = first[first.rindex("的") + 1:]
+    first = _without_leading_verbs(first, words)
+    if len(first) > FIRST_PART_SLACK * len(parts[1]):
+        first = clean(words.tail(first, len(match_key(parts[1]))))
+    return [first, *parts[1:]]
+
+
+def _without_leading_verbs(part: str, words: Words) -> str:
+    """A part without the verbs, adverbs and time words that open its sentence (要实现人均…稳居全国上游 → 人均…;
+    加快国家新型互联网交换 → 国家新型互联网交换), so long as two characters are left."""
+    tagged = words.tagged(part)
+    start = 0
+    while start < len(tagged) - 1 and tagged[start][1][:1] in LEADING_FLAGS:
+        start += 1
+    rest = "".join(w for w, _ in tagged[start:])
+    return rest if len(rest) >= 2 else part
 
 
 def _same_edge(clauses: list[str]) -> bool:
@@ -200,8 +261,9 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
             if count is None or count < 2:
                 continue
             prefix = previous + sentence[:start] if previous and start <= 3 else sentence[:start]
+            earlier = [s for p, _, s in sentences[max(0, si - EARLIER):si] if p == pi]
             hit = _tie(name, count, prefix, [s for _, _, s in sentences[si + 1:si + 1 + PARALLEL_WINDOW]], form, words,
-                       sentence[start + len(name) + 1:] if form == BEFORE else "")
+                       sentence[start + len(name) + 1:] if form == BEFORE else "", earlier)
             if hit is not None:
                 items, confidence, detail = hit
                 found.append(Candidate(name=name, kind="counted", items=tuple(items), span=Span(pi, at + start),
@@ -264,15 +326,15 @@ def items_in_quote(prefix: str, count: int, words: Words) -> list[str] | None:
 
 
 def _pair_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
-    """中央和地方 right before a name: two short parts joined by 和/与/及, the first cut to the second's length."""
+    """中央和地方 right before a name: two short parts joined by 和/与/及, the first without the verbs opening it."""
     m = PAIR_BEFORE.search(prefix[-MAX_PREFIX:].removesuffix("的"))
-    return (first_fitted([m.group("a"), m.group("b")], words), False) if m else None
+    return (_first_trimmed([m.group("a"), m.group("b")], words), False) if m else None
 
 
 def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: str, words: Words) -> bool:
-    """Two short parts joined by 和/与/及, or two quotes, right before a name of two that carries a unit or fuses
-    双 into a word: 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺; joined by 、 only before a unit
-    (打得赢、不变质两个历史性课题: not 坚定不移贯彻一国两制, 铁路、航空客运量双双超过); 双双, 双向 are no count;
+    """Two short parts joined by 和/与/及/、, or two quotes, right before a name of two that carries a unit or fuses
+    双 into a word: 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺, 打得赢、不变质两个历史性课题 (not
+    坚定不移贯彻一国两制: no unit); 双双, 双向 are no count (铁路、航空客运量双双超过);
     a part opening on a numeral is a quantity (总路线和一整套两条腿走路的方针)."""
     if count != 2 or len(items) != 2 or partial or any(not 2 <= len(match_key(i)) <= MAX_PAIR_ITEM for i in items) \
             or any(words.tagged(i)[0][1].startswith("m") for i in items):
@@ -282,17 +344,17 @@ def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: 
             or name.startswith(NOT_A_PAIR):
         return False
     chain = prefix[-MAX_PREFIX:].removesuffix("的")
-    joined = chain.removesuffix(items[1]).endswith(PAIR_JOINERS + (("、",) if shape.group("unit") else ()))
-    return joined or chain.endswith(f"“{items[1]}”")
+    return chain.removesuffix(items[1]).endswith(PAIR_JOINERS) or chain.endswith(f"“{items[1]}”")
 
 
 def _tie(name: str, count: int, prefix: str, following: list[str], form: str, words: Words,
-         after: str = "") -> tuple[list[str], float, str] | None:
+         after: str = "", earlier: list[str] = ()) -> tuple[list[str], float, str] | None:
     """The items a counted name is tied to: a quote of parts or a chain right before it, spelled out right after it
     (…，即A、B、C), else same-shaped clauses after it."""
     quoted = items_in_quote(prefix, count, words) if count >= 2 else None
     if quoted:
         return quoted, QUOTED_BEFORE, "quoted-before"
+    prefix = _without_closing_adverb(prefix, words)  # 荒漠化、沙化土地面积持续“双缩减”
     before = items_before(prefix, words, count) or _pair_before(prefix, words)
     if before is not None:
         items, partial = before
@@ -304,8 +366,8 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
             unit = COUNTED_NAME.match(match_key(name))
             if len(items) != count or partial or not (keyed or (unit and unit.group("unit"))):
                 confidence = 0.0
-            if _tight_pair(items, count, partial, prefix, name, words):
-                confidence = PAIR  # 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺
+        if _tight_pair(items, count, partial, prefix, name, words):
+            confidence = PAIR  # 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺
         if confidence > 0:
             return items, confidence, form
     if form == BEFORE_CHAIN:
@@ -321,6 +383,6 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
     items = _parallel_items(following, name, count)
     if items:
         return items, PARALLEL_CLAUSES, "parallel-clauses"
-    items = _chain_after(following[:1], name, count, words)
-    return (items, KEYED_CHAIN_AFTER, "chain-after") if items else None
+    items = _keyed_near(following[:1], name, count, words) or _keyed_near(earlier[::-1], name, count, words)
+    return (items, KEYED_NEAR, "keyed-near") if items else None
 
