@@ -1,6 +1,8 @@
 """Slogan terms: quoted, serial, nested, unquoted names and coinages; not speech, characters or scare quotes."""
 from __future__ import annotations
 
+import pytest
+
 from test_extract_lists import run
 
 
@@ -62,3 +64,19 @@ def test_web_page_clutter_yields_nothing():
     extraction = run(text)
     assert not extraction.lists
     assert not extraction.terms
+
+
+@pytest.mark.parametrize("text, classical", [
+    ("我们要有“春蚕到死丝方尽，蜡炬成灰泪始干”的奉献精神。", "春蚕到死丝方尽，蜡炬成灰泪始干"),
+    ("要有“先天下之忧而忧，后天下之乐而乐”的情怀。", "先天下之忧而忧，后天下之乐而乐"),
+])
+def test_a_quoted_classical_line_is_no_term(text, classical):
+    assert classical not in terms(text)
+
+
+@pytest.mark.parametrize("text, slogan", [
+    ("把握好“坚持和巩固什么，完善和发展什么”这个重大问题。", "坚持和巩固什么，完善和发展什么"),  # lines repeat in place
+    ("心怀“国之大者”，担当作为。", "国之大者"),  # four characters, classical in shape only
+])
+def test_a_slogan_shaped_like_a_classical_line_stays_a_term(text, slogan):
+    assert slogan in terms(text)

@@ -40,6 +40,9 @@ EVERYDAY_FREQ = 100
 EVERYDAY_POS = {"n", "v", "a", "vn", "an"}  # not an abbreviation (两委 j) or a name (台独 ns)
 SERIAL_QUOTE = re.compile(r"^[、，,和与及]?[“「『‘]|[”」』’][、，,和与及]?$")
 MAX_TERM = 30
+VERSE_LINES = (5, 7)  # characters in a line of classical verse: 五言, 七言
+CLASSICAL_PARTICLES = "之乎者也矣焉哉兮"
+MIN_CLASSICAL_PROSE = 5  # characters: a four-character formulation may be classical in shape (国之大者)
 # 事务共商、发展共促、成果共享: three or more same-length parts in a row
 PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){2,}[\u4e00-\u9fff]{2,6}")
 DEFINITION_PATTERNS = (
@@ -67,7 +70,19 @@ def _is_slogan(text: str, before: str) -> float:
     parts = [p for p in re.split(r"[，,、；]", text) if p]
     if len(parts) > 1 and max(len(p) for p in parts) > 9:
         return 0.0  # a clause of prose, not a parallel slogan
+    if _classical(text, parts):
+        return 0.0  # a line of classical verse or prose (春蚕到死丝方尽，蜡炬成灰泪始干), quoted, not coined
     return 0.75
+
+
+def _classical(text: str, parts: list[str]) -> bool:
+    """A couplet of five- or seven-character lines that answer each other without repeating a character in place
+    (春蚕到死丝方尽，蜡炬成灰泪始干 — not the slogan 坚持和巩固什么，完善和发展什么), or a longer text with two
+    classical particles (先天下之忧而忧 — not the four-character 国之大者)."""
+    verse = len(parts) == 2 and len(parts[0]) == len(parts[1]) and len(parts[0]) in VERSE_LINES \
+        and all(HAN_RE.fullmatch(ch) for p in parts for ch in p) and all(a != b for a, b in zip(*parts))
+    prose = len(text) > MIN_CLASSICAL_PROSE and sum(text.count(ch) for ch in CLASSICAL_PARTICLES) >= 2
+    return verse or prose
 
 
 def _parallel_slogans(sentence: str) -> list[str]:
