@@ -21,7 +21,11 @@ MARKERS = (
     ("digit", re.compile(r"(?:^|(?<=[。；！？：\s]))(?P<n>\d{1,2})[.．、](?!\d)")),
     ("circled", re.compile(r"(?P<n>[①-⑳])")),
     ("order", re.compile(r"(?:^|(?<=[。；！？，：\s]))(?P<n>首先|其次|再次|最后)[，、,]?")),
+    ("dun", re.compile(rf"(?:^|(?<=[：；]))(?P<n>[{N}]{{1,2}})、")),
 )
+# families that are a list only after a lead ending in a colon (抓好以下几件事：一、…；二、…): elsewhere 一、二、 are a
+# report's part titles
+ANNOUNCED_ONLY = frozenset({"dun"})
 ORDER_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
 LAST = 99  # the value of 最后: it closes a run of any length
 DASH_BULLET = re.compile(r"^[—-]{2,}")

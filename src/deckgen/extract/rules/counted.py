@@ -36,6 +36,7 @@ KEYED = 0.9  # every item carries the name's key
 SPELLED_AFTER = 0.85
 PARALLEL_CLAUSES = 0.8
 PAIR = 0.75
+IDIOM_FLAGS = ("i", "l")  # jieba's idioms and set phrases
 KEYED_NEAR = 0.75
 CHAIN = re.compile(r"[^，。；：、！？“”]{2,24}(?:、[^，。；：、！？“”]{2,24})+")
 KEYED_CLAUSE_SPLIT = re.compile(r"[，；。]")
@@ -43,7 +44,9 @@ LEADING_FLAGS = set("vdtm")  # verbs, adverbs, time words, numerals: 要实现, 
 FIRST_PART_SLACK = 1.5  # a chain's first part may be this much longer than the one after it
 ADVERB_WINDOW = 8  # characters before a name looked at for a closing adverb
 EARLIER = 2  # sentences before a name searched for its keyed items
-PAIR_JOINERS = ("和", "与", "及", "、")
+PAIR_JOINERS = ("和", "与", "及")
+# verbs whose object a count is (实现双增长, 保持两位数增长, 迈上两个台阶): what stands before them is no pair
+PREDICATE_VERBS = frozenset({"实现", "保持", "形成", "达到", "取得", "迈上", "跨上", "突破", "呈现"})
 PAIR_BEFORE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12})[和与及](?P<b>[\u4e00-\u9fff]{2,8})$")
 NOT_A_PAIR = ("双双", "双向", "双边", "双方")
 MAX_PAIR_ITEM = 10  # characters of each part of a pair before a name of two
@@ -331,20 +334,34 @@ def _pair_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
     return (_first_trimmed([m.group("a"), m.group("b")], words), False) if m else None
 
 
-def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: str, words: Words) -> bool:
-    """Two short parts joined by 和/与/及/、, or two quotes, right before a name of two that carries a unit or fuses
-    双 into a word: 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺, 打得赢、不变质两个历史性课题 (not
-    坚定不移贯彻一国两制: no unit); 双双, 双向 are no count (铁路、航空客运量双双超过);
-    a part opening on a numeral is a quantity (总路线和一整套两条腿走路的方针)."""
-    if count != 2 or len(items) != 2 or partial or any(not 2 <= len(match_key(i)) <= MAX_PAIR_ITEM for i in items) \
-            or any(words.tagged(i)[0][1].startswith("m") for i in items):
+def _idiom(name: str, words: Words) -> bool:
+    """A counted name that is one idiom (三管齐下, 三结合): the count is the idiom's, the items the chain's."""
+    tagged = words.tagged(name)
+    return len(tagged) == 1 and tagged[0][1] in IDIOM_FLAGS
+
+
+def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: str, form: str, words: Words) -> bool:
+    """Two short noun parts right before a name of two that carries a unit or fuses 双 into a word: joined by
+    和/与/及 (中央和地方两个积极性, 总量和结构双重功能), two quotes (“A”、“B”双承诺), or 、 before a unit or a quoted
+    name (打得赢、不变质两个历史性课题; 荒漠化、沙化土地面积持续“双缩减”).
+
+    Not a pair: 坚定不移贯彻一国两制 (no unit); 铁路、航空客运量双双超过 (双双, 双向 are no count); …国内国际双循环
+    (、 before an unquoted 双); 粮食和蔬菜播种面积实现双增长 (a part ending on a verb that takes the name as its object);
+    和平和发展是当代世界两大主题 (a 是 inside); 总路线和一整套两条腿走路的方针 (a part opening on a numeral)."""
+    if count != 2 or len(items) != 2 or partial or any(not 2 <= len(match_key(i)) <= MAX_PAIR_ITEM for i in items):
+        return False
+    chain = prefix[-MAX_PREFIX:].removesuffix("的")
+    quoted = chain.endswith(f"“{items[1]}”")
+    tagged = [words.tagged(i) for i in items]
+    if any(t[0][1].startswith("m") or ("是", "v") in t for t in tagged) \
+            or (not quoted and tagged[1][-1][0] in PREDICATE_VERBS):
         return False
     shape = COUNTED_NAME.match(match_key(name))
     if not shape or not (shape.group("unit") or (shape.group("n") == DOUBLE and len(shape.group("rest")) >= 2)) \
             or name.startswith(NOT_A_PAIR):
         return False
-    chain = prefix[-MAX_PREFIX:].removesuffix("的")
-    return chain.removesuffix(items[1]).endswith(PAIR_JOINERS) or chain.endswith(f"“{items[1]}”")
+    joiners = PAIR_JOINERS + ("、",) if shape.group("unit") or form == BEFORE else PAIR_JOINERS
+    return quoted or chain.removesuffix(items[1]).endswith(joiners)
 
 
 def _tie(name: str, count: int, prefix: str, following: list[str], form: str, words: Words,
@@ -364,9 +381,9 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
             # an unquoted name needs more: the count agrees, and a name without a unit (四联) is the items' key
             keyed = bool(keys) and all(has_key(i, keys) for i in items)
             unit = COUNTED_NAME.match(match_key(name))
-            if len(items) != count or partial or not (keyed or (unit and unit.group("unit"))):
+            if len(items) != count or partial or not (keyed or (unit and unit.group("unit")) or _idiom(name, words)):
                 confidence = 0.0
-        if _tight_pair(items, count, partial, prefix, name, words):
+        if _tight_pair(items, count, partial, prefix, name, form, words):
             confidence = PAIR  # 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺
         if confidence > 0:
             return items, confidence, form

@@ -22,7 +22,7 @@ from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean, strip_shared_lead, trim_item
 from ..leads import LEAD_WINDOW, lead_name, numbered_sections, sentence_at, sentence_before
-from ..markers import HEADING_NUMBER, Marker, find_markers, heading_name, numbered_runs
+from ..markers import ANNOUNCED_ONLY, HEADING_NUMBER, Marker, find_markers, heading_name, numbered_runs
 
 BY_HEADING = 0.75
 PARAGRAPH_HEAD = re.compile(r"^[^，,：:；！？“”]{4,}。$")  # a short sentence alone: 注重能源资源节约和合理利用。
@@ -46,6 +46,8 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
             first = run[0]
             opens_section = run is runs[0] and (first.para <= 1 or first.family == "paren")
             lead = sentence_before(paras, first.para, first.start)
+            if first.family in ANNOUNCED_ONLY and not lead.endswith(("：", ":")):
+                continue
             subheading = _subheading(paras[first.para].text[:first.start], lead)
             if section.heading is not None and opens_section:
                 name, confidence = heading_name(section.heading), BY_HEADING

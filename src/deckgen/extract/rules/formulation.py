@@ -22,16 +22,17 @@ UNQUOTED_AFTER_DE = re.compile(r"的(?P<name>[\u4e00-\u9fff]{2,10})(?=[，。；
 QUOTED_CHAIN = re.compile(r"“(?P<items>[^“”]{2,12}(?:、[^“”]{2,12}){2,})”的(?P<name>[\u4e00-\u9fff]{2,10})(?=[，。；、：！？]|$)")
 CONCEPT_HEAD = re.compile(r"(?:精神|价值|观|理念)$")
 CONCEPT_OPENING = re.compile(r"^(?:社会主义|新型)[\u4e00-\u9fff]{2,}$")
-JOINED = re.compile(r"[和与及]")
+JOINERS = ("和", "与", "及")
 MIN_ITEMS = 3
 MAX_ITEM = 10  # characters of one item: longer is a clause, not a quality
 QUOTED = 0.6
 CONCEPT = 0.55
 
 
-def _concept(name: str) -> bool:
-    """A fixed concept name by its shape; two names joined (主动精神和创造精神) are none."""
-    return bool(CONCEPT_HEAD.search(name) or CONCEPT_OPENING.match(name)) and not JOINED.search(name)
+def _concept(name: str, ctx: Context) -> bool:
+    """A fixed concept name by its shape; two names joined (主动精神和创造精神, not the 和 of 和谐) are none."""
+    return bool(CONCEPT_HEAD.search(name) or CONCEPT_OPENING.match(name)) \
+        and not any(word in JOINERS for word in ctx.words.cut(name))
 
 
 def find(article: Article, ctx: Context) -> list[Candidate]:
@@ -40,7 +41,7 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
         for at, sentence in sentence_spans(para.text):
             named = [(m.group("name"), m.start(), QUOTED) for m in QUOTED_AFTER_DE.finditer(sentence)]
             named += [(m.group("name"), m.start(), CONCEPT) for m in UNQUOTED_AFTER_DE.finditer(sentence)
-                      if _concept(m.group("name"))]
+                      if _concept(m.group("name"), ctx)]
             for name, start, confidence in named:
                 if (name_count(name) or 0) >= 2:
                     continue
@@ -53,7 +54,7 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
                 found.append(Candidate(name=name, kind="enumerated", items=tuple(items), span=Span(pi, at + start),
                                        line=para.line, context=sentence, confidence=confidence))
             for m in QUOTED_CHAIN.finditer(sentence):
-                if not _concept(m.group("name")):
+                if not _concept(m.group("name"), ctx):
                     continue
                 items = [clean(i) for i in split_items(m.group("items"), ctx.words)]
                 if len(items) >= MIN_ITEMS:

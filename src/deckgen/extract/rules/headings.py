@@ -13,7 +13,7 @@ from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean, trim_item
 from ..leads import numbered_sections
-from ..markers import find_markers, heading_name, numbered_runs
+from ..markers import ANNOUNCED_ONLY, find_markers, heading_name, numbered_runs
 
 CONFIDENCE = 0.75
 
@@ -33,8 +33,8 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
     lines = _lines(article)
     found = []
     for run in numbered_runs(find_markers(tuple(p for p, _, _ in lines))):
-        if any(m.start != 0 for m in run) or not any(lines[m.para][1] for m in run):
-            continue  # a marker inside a line's text, or a run of paragraphs only (the enumeration rule's)
+        if any(m.start != 0 for m in run) or not any(lines[m.para][1] for m in run) or run[0].family in ANNOUNCED_ONLY:
+            continue  # a marker inside a line's text, a run of paragraphs only (the enumeration rule's), part titles
         first = run[0]
         in_run = {m.para for m in run}
         above = next((lines[i][0].text for i in range(first.para - 1, -1, -1) if lines[i][1] and i not in in_run),
