@@ -25,8 +25,8 @@ score_module = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(score_module)
 
 FLOORS = {
-    "shared": {"lists_found": 0.82, "item_f1": 0.90, "list_precision": 0.95, "term_recall": 0.93, "term_precision": 0.97},
-    "unseen": {"lists_found": 0.75, "item_f1": 0.79, "list_precision": 0.85, "term_recall": 0.97, "term_precision": 0.85},
+    "shared": {"lists_found": 0.88, "item_f1": 0.92, "list_precision": 0.96, "term_recall": 0.94, "term_precision": 0.97},
+    "unseen": {"lists_found": 0.81, "item_f1": 0.83, "list_precision": 0.87, "term_recall": 0.97, "term_precision": 0.89},
 }
 PRECISION_WEIGHT = {"list_precision": "extracted_lists", "term_precision": "extracted_terms"}
 
