@@ -5,7 +5,10 @@
 * items inside the name's quotes, separated by dashes — 村—镇—县“三级联动”;
 * items spelled out right after the name (…制度，即A、B和C、D; 经历了“三件大事”，A；B；C。);
 * items after the name as same-shaped clauses that carry the name's key —
-  以政治强引领…以法治筑平安…, also as the closing clause of later sentences.
+  以政治强引领…以法治筑平安…, also as the closing clause of later sentences;
+* a pair right before a name of two — 中央和地方两个积极性, “A”、“B”双承诺 (``_tight_pair``);
+* items carrying the name's key in the sentence after it or the two before it — …农业增效益、农村增活力、
+  农民增收入; …稳居全国上游、…稳居全国上游；“两个稳居” (``_keyed_near``).
 
 Names tied to an enumeration (一是…二是…) are matched by the naming pass through the enumeration's lead.
 """
@@ -20,8 +23,8 @@ from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean, split_items, trim_item
 from ..leads import sentence_spans
-from ..names import (COUNTED_NAME, DOUBLE, N, QUOTED_NAME, UNQUOTED_COUNT, has_key, name_count, name_keys, quoted_counted_names,
-                     unquoted_counted_names, unquoted_name)
+from ..names import (COUNTED_NAME, DOUBLE, N, QUOTED_NAME, UNQUOTED_COUNT, has_key, name_count, name_keys,
+                     quoted_counted_names, unquoted_counted_names, unquoted_name)
 from ..words import Words
 from .opening_run import NAMED_NEXT
 
