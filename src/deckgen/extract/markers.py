@@ -26,6 +26,8 @@ MARKERS = (
 # families that are a list only after a lead ending in a colon (抓好以下几件事：一、…；二、…): elsewhere 一、二、 are a
 # report's part titles
 ANNOUNCED_ONLY = frozenset({"dun"})
+# families whose numbering may run on across a document's parts (a 决定's （1）…（60）)
+RUN_ON_FAMILIES = frozenset({"paren", "paren-digit", "digit"})
 ORDER_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
 LAST = 99  # the value of 最后: it closes a run of any length
 DASH_BULLET = re.compile(r"^[—-]{2,}")
@@ -71,11 +73,21 @@ def find_markers(paragraphs: tuple[Paragraph, ...]) -> list[Marker]:
     return sorted(found, key=lambda m: (m.para, m.start))
 
 
-def numbered_runs(markers: list[Marker]) -> list[list[Marker]]:
-    """Runs of one family numbered 1, 2, 3, … of two or more markers."""
+def numbered_runs(markers: list[Marker], run_on: dict[str, int] | None = None) -> list[list[Marker]]:
+    """Runs of one family numbered 1, 2, 3, … of two or more markers.
+
+    ``run_on`` holds, per family of ``RUN_ON_FAMILIES``, the last number of the part before: a run opening its
+    part's first paragraph may go on from it (a 决定 numbers its （1）…（60） across its parts: （5）（6）… under
+    part 二 are part 二's list).
+    """
     runs: list[list[Marker]] = []
     open_runs: dict[str, list[Marker]] = {}
     for m in markers:
+        if run_on and m.family in RUN_ON_FAMILIES and m.family not in open_runs and m.para == 0 and m.start == 0 \
+                and m.value == run_on.get(m.family, -1) + 1:
+            open_runs[m.family] = [m]
+            runs.append(open_runs[m.family])
+            continue
         run = open_runs.get(m.family)
         order = open_runs.get("order")
         if m.family == "di" and m.value >= 2 and order and order[-1].value == m.value - 1 \

@@ -350,13 +350,14 @@ def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: 
 
     Not a pair: 坚定不移贯彻一国两制 (no unit); 铁路、航空客运量双双超过 (双双, 双向 are no count); …国内国际双循环
     (、 before an unquoted 双); 粮食和蔬菜播种面积实现双增长 (a part ending on a verb that takes the name as its object);
-    和平和发展是当代世界两大主题 (a 是 inside); 总路线和一整套两条腿走路的方针 (a part opening on a numeral)."""
+    和平和发展是当代世界两大主题 (a 是 inside); 坚持和落实“两个毫不动摇” (two verbs before a quoted name: it is their object); 总路线和一整套两条腿走路的方针 (a part opening on a numeral)."""
     if count != 2 or len(items) != 2 or partial or any(not 2 <= len(match_key(i)) <= MAX_PAIR_ITEM for i in items):
         return False
     chain = prefix[-MAX_PREFIX:].removesuffix("的")
     quoted = chain.endswith(f"“{items[1]}”")
     tagged = [words.tagged(i) for i in items]
-    if any(t[0][1].startswith("m") or ("是", "v") in t for t in tagged) \
+    verbs = all(len(t) == 1 and t[0][1][:1] in "va" for t in tagged)  # jieba tags 落实 a
+    if any(t[0][1].startswith("m") or ("是", "v") in t for t in tagged) or (verbs and form == BEFORE) \
             or (not quoted and tagged[1][-1][0] in PREDICATE_VERBS):
         return False
     shape = COUNTED_NAME.match(match_key(name))

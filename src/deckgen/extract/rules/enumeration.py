@@ -36,9 +36,11 @@ ORDER_PAIR = 0.45
 
 def find(article: Article, ctx: Context) -> list[Candidate]:
     found = []
+    run_on: dict[str, int] = {}  # the last number of each sub-heading family in the parts before
     for offset, section in numbered_sections(article):
         paras = section.paragraphs
-        runs = numbered_runs(find_markers(paras))
+        runs = numbered_runs(find_markers(paras), run_on)
+        run_on.update((run[0].family, run[-1].value) for run in runs if run[0].para == 0 and run[0].start == 0)
         for run in runs:
             items, contexts = _run_items(paras, run, ctx)
             if sum(1 for i in items if i) < 2:
