@@ -1,8 +1,9 @@
-"""Paragraphs opening with a short sentence (必须坚持人民至上。…) after a lead ending in a colon or a sub-heading.
+"""Paragraphs opening with a short sentence (必须坚持人民至上。…) after a lead ending in a colon.
 
 The form of a report that sets its points in bold at the head of each paragraph, with no numbering. Bullets after a
-lead that does not announce them (…贯穿其中的立场观点方法。) count only when they are parallel: every one opens on the
-same two or more characters.
+lead that does not announce them — a sentence (…贯穿其中的立场观点方法。) or a sub-heading ((一)加力扩内需稳增长) —
+count only when they are parallel: every one opens on the same two or more characters. The unmarked lead sentences
+of a report's paragraphs under a sub-heading (加大稳经济政策实施力度。…) are no list (ANNOTATION.md).
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
         paras = section.paragraphs
         for i, lead in enumerate(paras):
             subheading = SUBHEADING.match(lead.text)
-            announced = lead.text.endswith(("：", ":")) or subheading
+            announced = lead.text.endswith(("：", ":"))
             items, contexts = [], []
             for para in paras[i + 1:i + 1 + MAX_BULLETS]:
                 if SUBHEADING.match(para.text) or NUMBERED_START.match(para.text) or para.text.endswith(("：", ":")):
