@@ -98,6 +98,10 @@ def unquoted_name(text: str, start: int, end: int, words: Words) -> str:
     tail = re.match(r"[\u4e00-\u9fff]{1,8}", text[end:])
     if not tail:
         return text[start:end]
+    if text[start:end] == DOUBLE:  # 双循环在更高水平…: a word of three or more opening on 双 is the name
+        word = words.cut(text[start:start + NAME_TAIL + 4])[0]
+        if len(word) >= 3:
+            return word
     if text[end - 1] not in UNITS:
         return text[start:end] + words.head(tail.group(0), NAME_TAIL + 2)
     kept = ""

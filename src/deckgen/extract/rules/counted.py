@@ -50,6 +50,7 @@ EARLIER = 2  # sentences before a name searched for its keyed items
 PAIR_JOINERS = ("和", "与", "及")
 # verbs whose object a count is (实现双增长, 保持两位数增长, 迈上两个台阶): what stands before them is no pair
 PREDICATE_VERBS = frozenset({"实现", "保持", "形成", "达到", "取得", "迈上", "跨上", "突破", "呈现"})
+FUSED_PAIR = re.compile(r"[\u4e00-\u9fff]{4}$")
 PAIR_BEFORE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12})[和与及](?P<b>[\u4e00-\u9fff]{2,8})$")
 NOT_A_PAIR = ("双双", "双向", "双边", "双方")
 MAX_PAIR_ITEM = 10  # characters of each part of a pair before a name of two
@@ -251,9 +252,10 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
         taken = {start for _, start, _ in named}
         for m in UNQUOTED_COUNT.finditer(sentence):
             before = sentence[max(0, m.start() - 16):m.start()].removesuffix("的")
-            if m.start() in taken or m.start() - 1 in taken or not CHAIN_BEFORE.search(before) \
+            fused = FUSED_PAIR.search(before)
+            if m.start() in taken or m.start() - 1 in taken or not (CHAIN_BEFORE.search(before) or fused) \
                     or not ("、" in sentence[max(0, m.start() - MAX_PREFIX):m.start()] or before.endswith("”")
-                            or PAIR_BEFORE.search(before)):
+                            or PAIR_BEFORE.search(before) or fused):
                 continue  # cheap filter: a chain of items, a quote or a pair must end right here
             named.append((unquoted_name(sentence, m.start(), m.end(), words), m.start(), BEFORE_CHAIN))
         opener = NAMED_NEXT.match(sentence)
@@ -343,6 +345,20 @@ def _idiom(name: str, words: Words) -> bool:
     return len(tagged) == 1 and tagged[0][1] in IDIOM_FLAGS
 
 
+def _fused_pair(prefix: str, count: int, words: Words) -> list[str] | None:
+    """Two two-character words fused right before a name of two, sharing a character in place: 国内国际双循环,
+    统筹国内国际两个大局 → 国内, 国际 (ANNOTATION.md: a 双/两 fused into a word)."""
+    m = FUSED_PAIR.search(prefix) if count == 2 else None
+    if not m:
+        return None
+    a, b = m.group(0)[:2], m.group(0)[2:]
+    tagged = words.tagged(m.group(0))
+    if [w for w, _ in tagged] != [a, b] or not (a[0] == b[0] or a[1] == b[1]) \
+            or any(flag.startswith("v") for _, flag in tagged):
+        return None  # 深化文化“两创”: a verb and its object
+    return [a, b]
+
+
 def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: str, form: str, words: Words) -> bool:
     """Two short noun parts right before a name of two that carries a unit or fuses 双 into a word: joined by
     和/与/及 (中央和地方两个积极性, 总量和结构双重功能), two quotes (“A”、“B”双承诺), or 、 before a unit or a quoted
@@ -375,6 +391,9 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
     quoted = items_in_quote(prefix, count, words) if count >= 2 else None
     if quoted:
         return quoted, QUOTED_BEFORE, "quoted-before"
+    fused = _fused_pair(prefix, count, words)
+    if fused:
+        return fused, PAIR, "fused-pair"
     prefix = _without_closing_adverb(prefix, words)  # 荒漠化、沙化土地面积持续“双缩减”
     before = items_before(prefix, words, count) or _pair_before(prefix, words)
     if before is not None:
