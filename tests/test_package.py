@@ -11,7 +11,8 @@ import pytest
 from conftest import sample_extraction
 from deckgen.cards import FIELDS, make_notes
 from deckgen.errors import OutputError
-from deckgen.package import NOTE_TYPES, deck_id, manifest_path, note_guid, write_package
+from deckgen.notetypes import NOTE_TYPES
+from deckgen.package import deck_id, manifest_path, note_guid, write_package
 
 DECK_KEY = "k-test"
 

@@ -14,7 +14,7 @@ so it matches the deck:
               with definitions and sources. The HTML is one self-contained file
               (inline CSS, no scripts, nothing fetched) for phones and A4 paper.
 ``preview``   every card's front and back as Anki shows them, rendered here from the
-              note types' templates (``package.NOTE_TYPES``).
+              note types' templates (``notetypes.NOTE_TYPES``).
 
 Every export is safe to open: invisible format characters (a bidi override that
 makes text show reversed) are removed from all of it (``display.visible``), and a
@@ -40,7 +40,8 @@ from .cards import FIELDS
 from .display import cell, visible
 from .limits import MAX_LIST_NUMBER
 from .models import Article, ExtractedList, ExtractedTerm, NoteSpec
-from .package import CSS, NOTE_TYPES, note_guid
+from .notetypes import CSS, NOTE_TYPES
+from .package import note_guid
 
 SUFFIXES = {"csv": ".csv", "tsv": ".tsv", "anki-txt": ".txt", "md": ".md", "html": ".html",
             "preview": ".preview.html"}

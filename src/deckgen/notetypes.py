@@ -1,0 +1,79 @@
+"""The four note types deckgen packages, their templates and their CSS.
+
+The note types' ids, names, fields (``cards.FIELDS``) and template names never change once a deck is shared:
+Anki treats a changed one as a new note type (``ANKI_NOTES.md``). A new card kind gets a new note type.
+"""
+from __future__ import annotations
+
+import genanki
+
+from .cards import FIELDS
+
+CSS = """\
+.card {
+  font-family: "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC",
+    "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
+  font-size: 21px; line-height: 1.7; text-align: left;
+  color: #1f2328; background: #fbfaf7;
+  max-width: 34em; margin: 0 auto; padding: 14px 18px;
+}
+.kicker { font-size: .8em; color: #9a6a1f; margin-bottom: .3em; }
+.kicker .count, .cite .author { color: #8c8c8c; margin-left: .4em; }
+.title { font-size: 1.3em; font-weight: 600; }
+.prompt { font-size: .85em; color: #6e7781; margin-top: .5em; }
+.label { font-size: .75em; color: #8c8c8c; }
+.note { font-size: .75em; color: #8c8c8c; margin-top: .4em; }
+ol.items { margin: .3em 0; padding-left: 1.8em; }
+ol.items li { margin: .15em 0; }
+ol.items li.ask { font-weight: 600; }
+.cloze { font-weight: 700; color: #b3261e; }
+.hl { color: inherit; background: #fff1a8; font-weight: 600; }
+.blank { color: #b3261e; letter-spacing: .1em; }
+hr#answer { border: 0; border-top: 1px solid #e3e1dc; margin: .8em 0; }
+.source { font-size: .72em; line-height: 1.6; color: #57606a; margin-top: 1.2em;
+  border-top: 1px solid #e3e1dc; padding-top: .5em; }
+.source .quote { margin: .2em 0 .6em; }
+.nightMode.card, .nightMode .card { color: #e6e6e6; background: #1e1f22; }
+.nightMode .kicker { color: #d8a657; }
+.nightMode .cloze, .nightMode .blank { color: #ff8a80; }
+.nightMode .hl { background: #5c4b00; }
+.nightMode .source { color: #a8a8a8; border-top-color: #3a3a3a; }
+.nightMode hr#answer { border-top-color: #3a3a3a; }
+@media (max-width: 480px) { .card { font-size: 19px; padding: 10px 12px; } }
+"""
+
+_ANSWER = '{{FrontSide}}<hr id="answer">'
+_SPOKEN = "{{#TTS}}{{tts zh_CN:%s}}{{/TTS}}"
+_SOURCE = '<div class="source">{{Source}}</div>'
+
+
+def _template(name: str, front: str, back: str, spoken: str, gate: str | None = None) -> dict[str, str]:
+    """A card template: ``gate`` names the field whose emptiness means "no such card"."""
+    qfmt = "{{#%s}}%s{{/%s}}" % (gate, front, gate) if gate else front
+    return {"name": name, "qfmt": qfmt, "afmt": back + _SPOKEN % spoken + _SOURCE}
+
+
+def _note_type(model_id: int, kind: str, templates: list[dict[str, str]], *, cloze: bool = False) -> genanki.Model:
+    return genanki.Model(model_id, "deckgen " + kind.replace("_", " "), fields=[{"name": f} for f in FIELDS[kind]],
+                         templates=templates, css=CSS,
+                         model_type=genanki.Model.CLOZE if cloze else genanki.Model.FRONT_BACK)
+
+
+_ITEM_CLOZE = '<div class="kicker">{{List}}</div>{{cloze:Text}}'
+# Generated once with random.randrange(1 << 30, 1 << 31). Never change them.
+NOTE_TYPES: dict[str, genanki.Model] = {
+    "list_item": _note_type(1589693383, "list_item", [
+        _template("Cloze", _ITEM_CLOZE, _ITEM_CLOZE, "cloze-only:Text")], cloze=True),
+    "list": _note_type(1567676165, "list", [
+        _template("Recite", '<div class="title">{{Name}}</div><div class="prompt">{{Recite}}</div>',
+                  _ANSWER + "{{Items}}", "Items", gate="Recite"),
+        _template("Name", '{{Items}}<div class="prompt">{{Naming}}</div>',
+                  _ANSWER + '<div class="title">{{Name}}</div>', "Name", gate="Naming")]),
+    "term": _note_type(1493550797, "term", [
+        _template("Definition", '<div class="title">{{Term}}</div><div class="prompt">这个提法是什么意思？</div>',
+                  _ANSWER + "{{Definition}}", "Definition"),
+        _template("Reverse", '{{Reverse}}<div class="prompt">这是哪个提法？</div>',
+                  _ANSWER + '<div class="title">{{Term}}</div>', "Term", gate="Reverse")]),
+    "term_cloze": _note_type(2046876555, "term_cloze", [
+        _template("Cloze", "{{cloze:Text}}", "{{cloze:Text}}", "cloze-only:Text")], cloze=True),
+}
