@@ -148,7 +148,8 @@ def score_report(report: Report, extraction: Extraction, min_confidence: float) 
         if not hits:
             notes = [note for note, where in (("in --all", all_names), ("a list name", list_names),
                                               ("quoted regex finds it", quoted)) if found(entry, where)]
-            figures.misses.append(f"{entry['head']} [{entry['occurs']}: {entry['body_form']} ×{entry['count']}]"
+            term = entry["forms"][0] + ("" if entry["forms"][0] == entry["head"] else f" (of {entry['head']})")
+            figures.misses.append(f"{term} [{entry['occurs']}: {entry['body_form']} ×{entry['count']}]"
                                   + (f" ({'; '.join(notes)})" if notes else ""))
     return figures
 
