@@ -1,4 +1,4 @@
-"""Stored golden outputs: what the extractor gives on every text of ``eval/`` (the shared corpus, the held-out set, the glossary set).
+"""Stored golden outputs: what the extractor gives on every text of ``eval/`` (every set's ``texts/``).
 
 A rule that silently changes what another text gives fails here with the diff. A change on purpose is refreshed
 with ``python -m pytest tests/test_golden_outputs.py --update-golden`` and reviewed in ``git diff tests/golden``.
