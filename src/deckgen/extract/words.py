@@ -17,7 +17,9 @@ from functools import lru_cache
 def _tokenizer(user_dict: str | None):
     import jieba
 
-    jieba.setLogLevel(logging.WARNING)
+    # jieba logs a traceback when it cannot save its dictionary cache (a full or read-only temp
+    # folder); that costs only the next load's speed, so it is not the user's concern.
+    jieba.setLogLevel(logging.CRITICAL)
     tok = jieba.Tokenizer()
     tok.initialize()
     if user_dict:
