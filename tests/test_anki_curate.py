@@ -69,7 +69,7 @@ def test_a_dropped_term_is_retired_not_deleted(folder, col):
 
 def test_a_term_in_two_articles_is_one_note_citing_both(folder, col):
     import_package(col, build(folder, 1000).output)
-    (nid,) = col.find_notes('"note:deckgen term" 枫桥经验')
+    (nid,) = col.find_notes('"note:deckgen term cloze" 枫桥经验')
     note = col.get_note(nid)
     assert {"source::a", "source::b"} <= set(note.tags)
     back = seen(note.cards()[0])[1]

@@ -129,7 +129,7 @@ def test_whole_list_note_recites_in_order_and_names_counted_lists_only(config):
     (["list_item"], {"list_item": 3}),
     (["list"], {"list": 1}),
     (["list_count"], {"list": 1}),
-    (["term"], {"term": 2}),
+    (["term"], {"term": 1}),  # the undefined term has no definition note
     (["term_cloze"], {"term_cloze": 2}),
     ([], {}),
 ])
@@ -156,9 +156,20 @@ def test_term_definition_reverse_and_context_cloze(config):
     assert field(cloze_note, "Text") == "坚持和发展新时代“{{c1::枫桥经验}}”，推动社区治理。"
     config["cards"]["reverse"] = True
     assert field(notes_of(sample_extraction(), config)[4], "Reverse") == "就是要求我们把矛盾化解在基层。"
-    undefined = notes_of(sample_extraction(), config, "term")[1]
-    assert field(undefined, "Reverse") == ""
-    assert "<b class=\"hl\">三个清单</b>" in field(undefined, "Definition")
+
+
+@pytest.mark.parametrize("definition, source, notes", [
+    ("就是要求我们把矛盾化解在基层。", None, ["term", "term_cloze"]),   # the text's own
+    ("政治意识；大局意识", "党的十九大报告", ["term", "term_cloze"]),  # the lexicon's
+    (None, None, ["term_cloze"]),                                      # none: learnt through the cloze alone
+])
+def test_a_definition_note_only_for_a_term_with_a_definition(config, definition, source, notes):
+    term = dataclasses.replace(make_term("枫桥经验", "坚持和发展新时代“枫桥经验”，推动社区治理。",
+                                         definition=definition), definition_source=source)
+    extraction = Extraction(documents=(), articles=(article(0),), lists=(), terms=(term,))
+    made = notes_of(extraction, config)
+    assert [n.kind for n in made] == notes
+    assert all("原文" not in field(n, "Source") for n in made)
 
 
 def test_reverse_front_never_shows_the_term(config):
@@ -220,7 +231,7 @@ def test_subdeck_per_article_from_the_template_and_reading_order(config):
     config["deck"]["name_template"] = "{deck}::{source}::{article}"
     notes = notes_of(sample_extraction(), config)
     assert [n.due for n in notes] == list(range(len(notes)))
-    assert [n.kind for n in notes] == ["list_item"] * 3 + ["list", "term", "term_cloze", "term", "term_cloze"]
+    assert [n.kind for n in notes] == ["list_item"] * 3 + ["list", "term", "term_cloze", "term_cloze"]
     assert {n.deck for n in notes} == {"理论::theory page::党建引领社区治理的创新路径", "理论::page2::新能源汽车人才政策"}
 
 

@@ -135,7 +135,7 @@ def test_decisions_survive_a_source_change_and_shape_every_build(here):
     first = run("build", "decks/d")
     assert first.exit_code == 0, first.output
     keys = manifest_keys(here / "build/d.apkg")
-    assert "term term:一盘棋" in keys and "term term:一门式" not in keys
+    assert "term_cloze term:一盘棋" in keys and "term_cloze term:一门式" not in keys
     assert "list_item list:五治融合/以智治更便民" in keys
 
     edit(here / "decks/d/a.txt", ("推行“一门式”服务，", ""), ("就地化解。", "就地化解，打造“红色物业”。"))
@@ -152,8 +152,8 @@ def test_decisions_survive_a_source_change_and_shape_every_build(here):
     rebuilt = run("build", "decks/d")
     assert rebuilt.exit_code == 0, rebuilt.output
     keys = manifest_keys(here / "build/d.apkg")
-    assert "term term:红色物业" in keys and "term term:一盘棋" in keys and "term term:一门式" not in keys
-    assert "2 new" in rebuilt.stdout and "0 retired" in rebuilt.stdout  # 红色物业's definition and cloze notes
+    assert "term_cloze term:红色物业" in keys and "term_cloze term:一盘棋" in keys and "term_cloze term:一门式" not in keys
+    assert "1 new" in rebuilt.stdout and "0 retired" in rebuilt.stdout  # 红色物业's cloze note (it has no definition)
 
 
 def test_build_reports_candidates_not_yet_reviewed(here):
@@ -163,7 +163,7 @@ def test_build_reports_candidates_not_yet_reviewed(here):
     result = run("build", "decks/d")
     assert result.exit_code == 0, result.output
     assert "1 candidates found since the last review" in result.stderr and "deckgen review decks/d" in result.stderr
-    assert "term term:红色物业" in manifest_keys(here / "build/d.apkg")
+    assert "term_cloze term:红色物业" in manifest_keys(here / "build/d.apkg")
 
 
 def test_build_with_a_broken_candidates_file_exits_1_and_writes_nothing(here):
@@ -186,7 +186,7 @@ def test_build_without_arguments_builds_every_deck(here):
     result = run("build")
     assert result.exit_code == 0, result.output
     assert (here / "build/one.apkg").is_file() and (here / "build/two.apkg").is_file()
-    assert manifest_keys(here / "build/two.apkg").count("term term:枫桥经验") == 1  # in both sources, one note
+    assert manifest_keys(here / "build/two.apkg").count("term_cloze term:枫桥经验") == 1  # in both sources, one note
 
 
 def test_extract_ignores_the_decisions(here):

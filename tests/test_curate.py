@@ -79,7 +79,7 @@ def test_any_item_text_survives_the_file(tmp_path_factory, texts):
 
 
 def test_decisions_choose_what_is_built(config, tmp_path):
-    extraction = sample_extraction(extra_terms=(make_term("一盘棋", "同下“一盘棋”。", confidence=0.4, line=30),))
+    extraction = sample_extraction(extra_terms=(make_term("一盘棋", "社区各方同下“一盘棋”，形成治理合力。", confidence=0.4, line=30),))
     path = tmp_path / "candidates.yaml"
     entries = edit(candidates_of(extraction), "term:三个清单", decision="drop")
     write(path, entries)

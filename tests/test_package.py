@@ -59,10 +59,10 @@ def test_deck_ids_are_stable_distinct_and_never_default():
 def test_write_package_reports_counts_and_decks(config, tmp_path):
     info = build(config, tmp_path, timestamp=1000)
     assert info.output.is_file() and zipfile.is_zipfile(info.output)
-    assert info.notes == 8
-    assert info.cards == 9  # 3 items, recite and name, 2 definitions (reverse is off), 2 context clozes
+    assert info.notes == 7
+    assert info.cards == 8  # 3 items, recite and name, 1 definition (reverse is off), 2 context clozes
     assert info.decks == ("学习::党建引领社区治理的创新路径", "学习::新能源汽车人才政策")
-    assert info.changes.previous is False and info.changes.new == 8
+    assert info.changes.previous is False and info.changes.new == 7
     assert not list(tmp_path.glob(".*.tmp"))
 
 
@@ -70,7 +70,7 @@ def test_manifest_records_every_note(config, tmp_path):
     info = build(config, tmp_path, timestamp=1000)
     data = json.loads(manifest_path(info.output).read_text(encoding="utf-8"))
     assert data["deck_key"] == DECK_KEY and data["timestamp"] == 1000
-    assert len(data["notes"]) == 8
+    assert len(data["notes"]) == 7
     entry = data["notes"][note_guid(DECK_KEY, "list", "list:六个必须坚持")]
     assert entry["cards"] == ["Recite", "Name"] and entry["deck"] == "学习::党建引领社区治理的创新路径"
 
@@ -78,14 +78,14 @@ def test_manifest_records_every_note(config, tmp_path):
 def test_rebuild_reports_new_changed_unchanged_retired(config, tmp_path):
     build(config, tmp_path, timestamp=1000)
     again = build(config, tmp_path, timestamp=1001).changes
-    assert (again.previous, again.new, again.changed, again.unchanged, again.retired) == (True, 0, 0, 8, ())
+    assert (again.previous, again.new, again.changed, again.unchanged, again.retired) == (True, 0, 0, 7, ())
     extraction = sample_extraction(definition="换了一种说法的定义。")
     extraction = type(extraction)(documents=(), articles=extraction.articles, lists=extraction.lists,
                                   terms=extraction.terms[:1])
     changes = build(config, tmp_path, extraction, timestamp=1002).changes
     assert (changes.new, changes.changed, changes.unchanged) == (0, 1, 5)
-    assert sorted((r.kind, r.key) for r in changes.retired) == [("term", "term:三个清单"), ("term_cloze", "term:三个清单")]
-    assert changes.retired_search.startswith("(deckgenid:") and " OR deckgenid:" in changes.retired_search
+    assert sorted((r.kind, r.key) for r in changes.retired) == [("term_cloze", "term:三个清单")]
+    assert changes.retired_search.startswith("(deckgenid:")
 
 
 def test_cards_turned_off_are_reported_not_errors(config, tmp_path):

@@ -287,19 +287,19 @@ class _Builder:
         return f'<ol class="items" start="{shown[0] + 1}">{"".join(lines)}</ol>'
 
     def add_term(self, term: ExtractedTerm) -> None:
-        """A definition note and a context cloze; the back quotes the context only where the card does not."""
+        """A definition note when there is a definition to learn, and a context cloze.
+
+        A term without a definition gets no definition note: "X 这个提法是什么意思？" answered by the
+        sentence X appears in teaches nothing; the context cloze teaches the term. The back quotes the
+        context only where the card does not.
+        """
         cite = _quote(term.context, term.term)
-        if "term" in self.kinds and (term.definition or term.context):
-            reverse = ""
-            if term.definition:
-                definition = escape(clip(term.definition, limit=BACK_LIMIT))
-                if term.definition_source:
-                    definition += f'<div class="note">释义来源：{escape(term.definition_source)}</div>'
-                if self.reverse:
-                    reverse = marked(clip(term.definition, term.term), term.term, blank)
-            else:
-                definition = '<div class="label">原文</div>' + cite
-            self.add("term", term.id, term.article, cite if term.definition else "",
+        if "term" in self.kinds and term.definition:
+            definition = escape(clip(term.definition, limit=BACK_LIMIT))
+            if term.definition_source:
+                definition += f'<div class="note">释义来源：{escape(term.definition_source)}</div>'
+            reverse = marked(clip(term.definition, term.term), term.term, blank) if self.reverse else ""
+            self.add("term", term.id, term.article, cite,
                      Term=escape(term.term), Definition=definition, Reverse=reverse)
         cue = len(match_key(term.context)) - len(match_key(term.term))
         in_context = occurrences(term.context, term.term) and cue >= MIN_CUE

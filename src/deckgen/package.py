@@ -22,7 +22,7 @@ config changes is field content or template HTML only. Fields (``cards.FIELDS``)
 
 ``deckgen term`` (standard; templates Definition and Reverse)
     Term       the term (slogan, coined expression)
-    Definition the text's definition, else the context sentence with the term highlighted
+    Definition the definition (the text's, a glossary's or the lexicon's); a term without one has no term note
     Reverse    the definition with the term blanked (``cards.reverse``); empty: no Reverse card
     Source, TTS, DeckgenID  as above
 
