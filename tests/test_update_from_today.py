@@ -66,7 +66,10 @@ def test_every_note_keeps_its_id(update):
     now = {update.col.get_note(nid).guid: nid for nid in update.col.find_notes("")}
     assert {guid: now[guid] for guid in update.notes} == update.notes
     kept = update.guids & set(update.notes)
-    assert len(kept) > 0.8 * len(update.notes)  # today's build is mostly the same notes, matched by GUID
+    assert len(kept) > 0.75 * len(update.notes)  # today's build is mostly the same notes, matched by GUID
+    # the others are the Definition notes of terms without a definition, no longer built (issue #15)
+    gone = {update.col.get_note(update.notes[guid]).note_type()["name"] for guid in set(update.notes) - kept}
+    assert gone <= {"deckgen term"}
 
 
 def test_every_reviewed_card_keeps_its_schedule(update):
