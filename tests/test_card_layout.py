@@ -1,0 +1,52 @@
+"""Every card of the example deck, rendered by real Anki and laid out by headless Chromium: readable at night and on
+a phone.
+
+Contrast is WCAG's ratio of a text's colour to the background behind it, from computed styles (4.5:1 is AA for
+body text); a lone character is a line holding a single character, punctuation aside (``reviewer_page.py``).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection
+
+from conftest import import_package
+from deckgen.api import package_deck, source_notes
+from reviewer_page import MODES, WIDTHS, lay_out
+
+ROOT = Path(__file__).resolve().parents[1]
+# every card template: the reverse card too
+CONFIG = "cards:\n  reverse: true\n"
+
+
+@pytest.fixture(scope="module")
+def layouts(empty_collection, tmp_path_factory):
+    folder = tmp_path_factory.mktemp("layout")
+    (folder / "config.yaml").write_text(CONFIG, encoding="utf-8")
+    deck = package_deck(source_notes(ROOT / "decks" / "theory-page", config_path=folder / "config.yaml"),
+                        folder / "deck.apkg")
+    path = folder / "collection.anki2"
+    path.write_bytes(empty_collection.read_bytes())
+    col = Collection(str(path))
+    try:
+        import_package(col, Path(deck.output))
+        cards = [col.get_card(cid) for cid in col.find_cards("")]
+        assert {card.template()["name"] for card in cards} == {"Cloze", "Recite", "Name", "Definition", "Reverse"}
+        return lay_out([side for card in cards for side in (card.question(), card.answer())])
+    finally:
+        col.close()
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("mode", MODES)
+def test_every_text_has_contrast_of_at_least_4_5(layouts, mode, width):
+    shown = [(text["ratio"], text["cls"], text["text"]) for layout in layouts
+             if (layout.mode, layout.width) == (mode, width) for text in layout.texts]
+    assert len(shown) > 500
+    assert [text for text in shown if text[0] < 4.5] == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_character_is_left_alone_on_a_line(layouts, width):
+    assert [lone for layout in layouts if layout.width == width for lone in layout.lone] == []
