@@ -95,3 +95,10 @@ def update_golden(request) -> bool:
 def private_state_dir(tmp_path_factory, monkeypatch):
     """Builds under test record their deck keys in a folder of the test run, never the user's state folder."""
     monkeypatch.setenv("DECKGEN_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
+@pytest.fixture(autouse=True)
+def private_cache_dir(tmp_path_factory, monkeypatch):
+    """Each test extracts into an empty cache of its own: never the user's, never another test's (a test that
+    patches a rule must not read what the unpatched rule extracted)."""
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from .config import load_config
@@ -30,10 +31,14 @@ from .curate import Review, candidate, curate, merge, occurrences_by_id, read_ca
 from .deckspec import SPEC_FILE, DeckSpec, is_deck_folder, load_deck_spec, new_key
 from .errors import ConfigError, DeckgenError, ExtractionError, InputError, OutputError
 from .extract import extract_articles
-from .models import Article, BuildResult, Document, ExtractedList, ExtractedTerm, Extraction, NoteSpec
+from .models import (Article, BuildResult, Document, ExtractedList, ExtractedTerm, Extraction, NoteSpec,
+                     SourceExtraction)
 from .normalize import normalize
-from .read import list_sources, read_source
+from .read import decode_source, list_sources, read_bytes, read_source
 from .segment import segment
+
+if TYPE_CHECKING:
+    from .cache import ExtractionCache
 
 log = logging.getLogger(__name__)
 GUESSED_ENCODINGS = ("gb18030", "utf-16")  # worth telling the user: not the UTF-8 they may expect
@@ -66,26 +71,63 @@ def extract_documents(documents: Iterable[Document], config: dict, *, progress: 
     A list or term found in several articles is kept once, where first found; with
     ``every_occurrence`` it is kept each time (a deck's notes cite every source).
 
-    Articles are segmented here, in input order (their numbers run across documents); each document's
-    articles are then extracted in ``workers`` processes (None: one per core, when there are several
-    documents and enough text to pay for starting them). Extracting a document needs only its
-    articles and ``config``, so the result is the same as a serial run's.
+    Each document is extracted on its own, its articles numbered from 0, in ``workers`` processes
+    (None: one per core, when there are several documents and enough text to pay for starting them);
+    the articles are then numbered on across documents, in input order. Extracting a document needs
+    only the document and ``config``, so the result is the same as a serial run's, and the same
+    whatever it is built with (what lets ``extract_files`` cache each file's result).
     ``progress(documents, done)`` is called before the work (done = 0) and after each document.
     """
-    documents = tuple(documents)
+    return _extraction([(doc, None, None) for doc in documents], config, None, progress=progress,
+                       workers=workers, every_occurrence=every_occurrence)
+
+
+def extract_files(files: Iterable[str | Path], config: dict, *, progress: Progress | None = None,
+                  workers: int | None = None, every_occurrence: bool = False, cache: bool = True) -> Extraction:
+    """``extract_documents`` over source files; with ``cache``, each file unchanged since an earlier run
+    (its bytes, the extract settings and the files they name, deckgen itself: ``deckgen.cache``) is
+    not read or extracted again but taken from the extraction cache, with the same result."""
+    from .cache import ExtractionCache
+
+    store = ExtractionCache(config) if cache else None
+    entries = []
+    for file in files:
+        data = read_bytes(file)
+        key = store.key(Path(file), data) if store else None
+        found = store.get(key) if store else None
+        if found is not None:
+            found = found.placed(str(file), 0)
+            entries.append((found.document, found, None))
+        else:
+            entries.append((decode_source(file, data), None, key))
+    return _extraction(entries, config, store, progress=progress, workers=workers, every_occurrence=every_occurrence)
+
+
+def _extraction(entries: list[tuple[Document, SourceExtraction | None, str | None]], config: dict,
+                store: ExtractionCache | None, *, progress: Progress | None, workers: int | None,
+                every_occurrence: bool) -> Extraction:
+    """The extraction of (document, its cached extraction or None, the cache key to store it under or None)."""
+    documents = tuple(doc for doc, _, _ in entries)
     if progress is not None:
         progress(documents, 0)
     articles, lists, terms, warnings = [], [], [], []
-    with _extractor(documents, workers) as run:
-        for done, (doc, found) in enumerate(zip(documents, run(_segmented(documents), config)), 1):
-            titled, doc_lists, doc_terms = found
-            articles += titled
-            lists += doc_lists
-            terms += doc_terms
+    missing = [doc for doc, found, _ in entries if found is None]
+    with _extractor(missing, workers) as run:
+        extracted = run(missing, config)
+        for done, (doc, found, key) in enumerate(entries, 1):
+            if found is None:
+                found = next(extracted)
+                if store is not None and key is not None:
+                    store.put(key, found)
+            found = found.placed(doc.source, len(articles))
+            articles += found.articles
+            lists += found.lists
+            terms += found.terms
             if doc.encoding in GUESSED_ENCODINGS:
                 warnings.append(f"{doc.source}: read as {doc.encoding}")
             log.debug("%s: %s, %d characters, %d articles; lists by rule: %s; terms by rule: %s", doc.source,
-                      doc.encoding, len(doc.text), len(titled), _by_rule(doc_lists), _by_rule(doc_terms))
+                      doc.encoding, len(doc.text), len(found.articles), _by_rule(found.lists),
+                      _by_rule(found.terms))
             if progress is not None:
                 progress(documents, done)
     if not every_occurrence:
@@ -97,32 +139,29 @@ def extract_documents(documents: Iterable[Document], config: dict, *, progress: 
                       warnings=tuple(warnings))
 
 
+def extract_source(document: Document, config: dict) -> SourceExtraction:
+    """One document's extraction on its own: normalize → segment (articles numbered from 0) → extract."""
+    articles, lists, terms = extract_articles(segment(normalize(document), document.source), config)
+    return SourceExtraction(document, articles, lists, terms)
+
+
 # Below this much text a serial run wins: each worker process loads jieba's dictionary (~0.6 s) itself.
 PARALLEL_MIN_CHARS = 300_000
 
 
-def _segmented(documents: tuple[Document, ...]) -> Iterator[tuple[Article, ...]]:
-    """Each document's articles, numbered on from the previous document's."""
-    first = 0
-    for doc in documents:
-        doc_articles = segment(normalize(doc), doc.source, first_index=first)
-        first += len(doc_articles)
-        yield doc_articles
-
-
 @contextlib.contextmanager
-def _extractor(documents: tuple[Document, ...], workers: int | None):
-    """A function mapping ``extract_articles`` over segmented documents, in order: serial or in a process pool."""
+def _extractor(documents: list[Document], workers: int | None):
+    """A function mapping ``extract_source`` over documents, lazily and in order: serial or in a process pool."""
     if workers is None:
         enough = len(documents) > 1 and sum(len(d.text) for d in documents) >= PARALLEL_MIN_CHARS
         workers = min(os.cpu_count() or 1, len(documents)) if enough else 1
     if workers <= 1:
-        yield lambda segmented, config: (extract_articles(a, config) for a in segmented)
+        yield lambda docs, config: (extract_source(doc, config) for doc in docs)
         return
     # fork: workers inherit the loaded modules (and jieba, once loaded) instead of importing them again
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        yield lambda segmented, config: pool.map(extract_articles, segmented, itertools.repeat(config))
+        yield lambda docs, config: pool.map(extract_source, docs, itertools.repeat(config))
 
 
 def _by_rule(found: Iterable[ExtractedList | ExtractedTerm]) -> str:
@@ -142,11 +181,14 @@ def _first_by_id(entries: list) -> list:
 
 
 def extract_sources(sources: Iterable[str | Path], config: dict | None = None, *,
-                    progress: Progress | None = None) -> Extraction:
-    """Read and extract every source (files or plain folders); the files a folder skips are warnings."""
+                    progress: Progress | None = None, cache: bool = True) -> Extraction:
+    """Read and extract every source (files or plain folders); the files a folder skips are warnings.
+
+    ``cache``: take unchanged files' extraction from the extraction cache (``extract_files``).
+    """
     config = config if config is not None else load_config()
     files, skipped = expand_sources(sources)
-    extraction = extract_documents((read_source(f) for f in files), config, progress=progress)
+    extraction = extract_files(files, config, progress=progress, cache=cache)
     return dataclasses.replace(extraction, warnings=(*extraction.warnings, *skipped))
 
 
@@ -191,7 +233,7 @@ class DeckNotes:
 
 def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, deck_name: str | None = None,
                deck_key: str | None = None, description: str = "", tags: Iterable[str] = (), stem: str | None = None,
-               progress: Progress | None = None, candidates: Path | None = None) -> DeckNotes:
+               progress: Progress | None = None, candidates: Path | None = None, cache: bool = True) -> DeckNotes:
     """Extract ``sources`` and make the notes of one deck: the lists and terms the decisions of
     ``candidates`` (a deck folder's candidates.yaml) keep; undecided ones follow ``review.undecided``.
 
@@ -204,8 +246,7 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
     files, skipped = expand_sources(sources)
     if not files:
         raise InputError("no source given; name the files of the deck")
-    extraction = extract_documents((read_source(f) for f in files), config, progress=progress,
-                                   every_occurrence=True)
+    extraction = extract_files(files, config, progress=progress, every_occurrence=True, cache=cache)
     curated = curate(extraction, config, candidates)
     if curated.unreviewed:
         extraction = dataclasses.replace(extraction, warnings=(
@@ -227,19 +268,19 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
 
 
 def folder_notes(spec: DeckSpec, *, config_path: str | Path | None = None,
-                 progress: Progress | None = None) -> DeckNotes:
+                 progress: Progress | None = None, cache: bool = True) -> DeckNotes:
     """The notes of a deck folder (its deck.yaml), its settings over the config's."""
     config = load_config(config_path, overrides=spec.overrides, overrides_origin=str(spec.spec_path))
     return deck_notes(spec.sources, config=config, deck_name=spec.name, deck_key=spec.key,
                       description=spec.description, tags=spec.tags, stem=spec.folder.name, progress=progress,
-                      candidates=spec.candidates_path)
+                      candidates=spec.candidates_path, cache=cache)
 
 
 def source_notes(source: str | Path, *, config_path: str | Path | None = None,
-                 progress: Progress | None = None) -> DeckNotes:
+                 progress: Progress | None = None, cache: bool = True) -> DeckNotes:
     """The notes of a deck folder, or of a file or plain folder as ``build`` would make them."""
     (deck,) = deck_sources([source])
-    return deck.notes(config_path=config_path, progress=progress)
+    return deck.notes(config_path=config_path, progress=progress, cache=cache)
 
 
 def package_deck(deck: DeckNotes, output: str | Path, *, timestamp: float | None = None) -> BuildResult:
@@ -260,11 +301,11 @@ def package_deck(deck: DeckNotes, output: str | Path, *, timestamp: float | None
 def build_deck(sources: Iterable[str | Path], *, config: dict | None = None, output: str | Path,
                deck_name: str | None = None, deck_key: str | None = None, description: str = "",
                tags: Iterable[str] = (), timestamp: float | None = None,
-               progress: Progress | None = None) -> BuildResult:
+               progress: Progress | None = None, cache: bool = True) -> BuildResult:
     """Extract ``sources`` and write one ``.apkg`` to ``output`` (see ``deck_notes``); nothing is written on error."""
     check_output(Path(output))
     deck = deck_notes(sources, config=config, deck_name=deck_name, deck_key=deck_key, description=description,
-                      tags=tags, progress=progress)
+                      tags=tags, progress=progress, cache=cache)
     return package_deck(deck, output, timestamp=timestamp)
 
 
@@ -286,12 +327,13 @@ def _describe(files: list[Path], description: str = "") -> str:
 
 
 def build_deck_folder(spec: DeckSpec, *, config_path: str | Path | None = None, output: str | Path | None = None,
-                      timestamp: float | None = None, progress: Progress | None = None) -> BuildResult:
+                      timestamp: float | None = None, progress: Progress | None = None,
+                      cache: bool = True) -> BuildResult:
     """Build a deck folder (its deck.yaml) to ``output`` (default ``<output_dir>/<folder>.apkg``)."""
     if output is not None:
         check_output(Path(output))
     ((_, result),) = build_decks([DeckSource(spec=spec)], output=output, config_path=config_path,
-                                 timestamp=timestamp, progress=progress)
+                                 timestamp=timestamp, progress=progress, cache=cache)
     return result
 
 
@@ -314,11 +356,10 @@ def new_deck(name: str, sources: Iterable[str | Path], root: str | Path = ".") -
 
 
 def review_deck(spec: DeckSpec, *, config_path: str | Path | None = None,
-                progress: Progress | None = None) -> Review:
+                progress: Progress | None = None, cache: bool = True) -> Review:
     """Write the deck folder's candidates.yaml: every list and term found, merged with earlier decisions."""
     config = load_config(config_path, overrides=spec.overrides, overrides_origin=str(spec.spec_path))
-    extraction = extract_documents((read_source(f) for f in spec.sources), config, progress=progress,
-                                   every_occurrence=True)
+    extraction = extract_files(spec.sources, config, progress=progress, every_occurrence=True, cache=cache)
     fresh = [candidate(found, extraction, spec.folder) for found in occurrences_by_id(extraction).values()]
     path = spec.candidates_path
     review = merge(read_candidates(path) if path.is_file() else None, fresh, str(path))
@@ -339,10 +380,11 @@ class DeckSource:
     spec: DeckSpec | None = None
     files: tuple[str | Path, ...] = ()
 
-    def notes(self, *, config_path: str | Path | None = None, progress: Progress | None = None) -> DeckNotes:
+    def notes(self, *, config_path: str | Path | None = None, progress: Progress | None = None,
+              cache: bool = True) -> DeckNotes:
         if self.spec is not None:
-            return folder_notes(self.spec, config_path=config_path, progress=progress)
-        return deck_notes(self.files, config=load_config(config_path), progress=progress)
+            return folder_notes(self.spec, config_path=config_path, progress=progress, cache=cache)
+        return deck_notes(self.files, config=load_config(config_path), progress=progress, cache=cache)
 
 
 def deck_sources(sources: Iterable[str | Path] = (), root: str | Path = ".") -> list[DeckSource]:
@@ -365,7 +407,7 @@ def deck_sources(sources: Iterable[str | Path] = (), root: str | Path = ".") -> 
 
 def build_decks(decks: Sequence[DeckSource], *, output: str | Path | None = None,
                 config_path: str | Path | None = None, timestamp: float | None = None,
-                progress: Progress | None = None) -> Iterator[tuple[DeckNotes, BuildResult]]:
+                progress: Progress | None = None, cache: bool = True) -> Iterator[tuple[DeckNotes, BuildResult]]:
     """Build each deck to ``output`` (one deck only) or ``<output_dir>/<name>.apkg``, yielding each as it is written."""
     if output is not None:
         if len(decks) != 1:
@@ -373,7 +415,7 @@ def build_decks(decks: Sequence[DeckSource], *, output: str | Path | None = None
         check_output(Path(output))
     check_keys([source.spec for source in decks if source.spec is not None])
     for source in decks:
-        deck = source.notes(config_path=config_path, progress=progress)
+        deck = source.notes(config_path=config_path, progress=progress, cache=cache)
         result = package_deck(deck, output if output is not None else deck.default_path(".apkg"), timestamp=timestamp)
         if source.spec is not None:
             result = dataclasses.replace(result, warnings=(*result.warnings, *_key_warnings(source.spec)))
@@ -420,5 +462,5 @@ def _key_warnings(spec: DeckSpec) -> list[str]:
 
 
 __all__ = ["DeckNotes", "DeckSource", "build_deck", "build_deck_folder", "build_decks", "confident", "deck_notes",
-           "deck_sources", "expand_sources", "extract_documents", "extract_sources", "find_deck_folders",
+           "deck_sources", "expand_sources", "extract_documents", "extract_files", "extract_sources", "find_deck_folders",
            "folder_notes", "load_deck_spec", "new_deck", "package_deck", "review_deck", "source_notes"]

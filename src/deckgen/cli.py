@@ -50,6 +50,12 @@ def common_options(command):
     return wrapper
 
 
+def cache_option(command):
+    """--no-cache, on every subcommand that extracts."""
+    return click.option("--no-cache", is_flag=True,
+                        help="Extract every source again instead of taking unchanged ones from the cache.")(command)
+
+
 def _terminate(signum, frame):
     """SIGTERM ends a command as Ctrl-C does: cleanup runs, exit code 143."""
     raise SystemExit(128 + signum)
@@ -74,8 +80,9 @@ def main():
 @main.command()
 @click.argument("sources", nargs=-1)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the deck here (one deck only).")
+@cache_option
 @common_options
-def build(sources, output, config_path, quiet, verbose):
+def build(sources, output, no_cache, config_path, quiet, verbose):
     """Build Anki decks from deck folders, text files or folders of text files.
 
     With no SOURCE, builds every decks/*/deck.yaml under the current folder
@@ -89,7 +96,8 @@ def build(sources, output, config_path, quiet, verbose):
     if output is not None and len(decks) > 1:
         raise click.UsageError("-o/--output writes one deck; give one deck folder, or files only")
     with ProgressBar(enabled=not quiet and not verbose) as progress:
-        for deck, result in api.build_decks(decks, output=output, config_path=config_path, progress=progress):
+        for deck, result in api.build_decks(decks, output=output, config_path=config_path, progress=progress,
+                                               cache=not no_cache):
             _warn(result.warnings, quiet)
             if not quiet:
                 click.echo(summary(deck, result))
@@ -117,8 +125,9 @@ def new(name, files, config_path, quiet, verbose):
 
 @main.command()
 @click.argument("folder", type=click.Path(path_type=Path))
+@cache_option
 @common_options
-def review(folder, config_path, quiet, verbose):
+def review(folder, no_cache, config_path, quiet, verbose):
     """Write FOLDER/candidates.yaml: every list and term found, for you to keep, drop or edit.
 
     Running it again after the sources (or deckgen) changed keeps your decisions:
@@ -128,7 +137,7 @@ def review(folder, config_path, quiet, verbose):
     from .deckspec import load_deck_spec
 
     spec = load_deck_spec(folder)
-    result = api.review_deck(spec, config_path=config_path)
+    result = api.review_deck(spec, config_path=config_path, cache=not no_cache)
     if quiet:
         return
     lists = sum(entry.kind == "list" for entry in result.entries)
@@ -145,8 +154,9 @@ def review(folder, config_path, quiet, verbose):
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True,
               help="Output format.")
 @click.option("--all", "show_all", is_flag=True, help="Also show candidates below extract.min_confidence.")
+@cache_option
 @common_options
-def extract(sources, fmt, show_all, config_path, quiet, verbose):
+def extract(sources, fmt, show_all, no_cache, config_path, quiet, verbose):
     """Show the lists and terms found in SOURCES (files or folders of text files)."""
     from . import api
     from .config import load_config
@@ -155,7 +165,7 @@ def extract(sources, fmt, show_all, config_path, quiet, verbose):
 
     config = load_config(config_path)
     with ProgressBar(enabled=not quiet and not verbose) as progress:
-        extraction = api.extract_sources(sources, config, progress=progress)
+        extraction = api.extract_sources(sources, config, progress=progress, cache=not no_cache)
     if not show_all:
         extraction = api.confident(extraction, config["extract"]["min_confidence"])
     _warn(extraction.warnings, quiet)
@@ -168,29 +178,32 @@ def extract(sources, fmt, show_all, config_path, quiet, verbose):
               help="csv/tsv: a card a row (front, back, source, tags); anki-txt: Anki's text import, updating "
                    "the notes of the .apkg; md/html: a study handout.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (default: build/<name>.<ext>).")
+@cache_option
 @common_options
-def export_command(source, fmt, output, config_path, quiet, verbose):
+def export_command(source, fmt, output, no_cache, config_path, quiet, verbose):
     """Export the cards of SOURCE (a deck folder or a text file) for other apps, or as a handout."""
-    _export(source, fmt, output, config_path, quiet, verbose)
+    _export(source, fmt, output, no_cache, config_path, quiet, verbose)
 
 
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="Write here (default: build/<name>.preview.html).")
+@cache_option
 @common_options
-def preview(source, output, config_path, quiet, verbose):
+def preview(source, output, no_cache, config_path, quiet, verbose):
     """Write every card of SOURCE (a deck folder or a text file), front and back, as one HTML page."""
-    _export(source, "preview", output, config_path, quiet, verbose)
+    _export(source, "preview", output, no_cache, config_path, quiet, verbose)
 
 
-def _export(source: Path, fmt: str, output: Path | None, config_path: Path | None, quiet: bool, verbose: bool):
+def _export(source: Path, fmt: str, output: Path | None, no_cache: bool, config_path: Path | None, quiet: bool,
+            verbose: bool):
     from . import api
     from .export import write_export
     from .progress import ProgressBar
 
     with ProgressBar(enabled=not quiet and not verbose) as progress:
-        deck = api.source_notes(source, config_path=config_path, progress=progress)
+        deck = api.source_notes(source, config_path=config_path, progress=progress, cache=not no_cache)
     _warn((*deck.extraction.warnings, *deck.skipped), quiet)
     path = write_export(deck, fmt, output)
     if not quiet:

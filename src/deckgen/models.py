@@ -1,11 +1,12 @@
 """Plain frozen dataclasses passed between the pipeline stages.
 
 read → ``Document``; normalize → ``Paragraph``s; segment → ``Article``s;
-extract → ``Extraction`` (``ExtractedList``, ``ExtractedTerm``);
+extract → ``SourceExtraction`` per source, ``Extraction`` of them all (``ExtractedList``, ``ExtractedTerm``);
 cards → ``NoteSpec``s; package → ``BuildResult``.
 """
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -98,6 +99,26 @@ class ExtractedTerm:
     rule: str
     line: int
     definition_source: str | None = None  # where a definition not from the text comes from (the lexicon)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceExtraction:
+    """What one source gives on its own: articles numbered from 0, and the lists and terms found in them."""
+
+    document: Document
+    articles: tuple[Article, ...]
+    lists: tuple[ExtractedList, ...]
+    terms: tuple[ExtractedTerm, ...]
+
+    def placed(self, source: str, first_index: int) -> SourceExtraction:
+        """The same as read from ``source``, its articles numbered from ``first_index`` (after other sources')."""
+        def shift(found):
+            return tuple(dataclasses.replace(f, article=f.article + first_index) for f in found)
+
+        return SourceExtraction(
+            document=dataclasses.replace(self.document, source=source),
+            articles=tuple(dataclasses.replace(a, index=a.index + first_index, source=source) for a in self.articles),
+            lists=shift(self.lists) if first_index else self.lists, terms=shift(self.terms) if first_index else self.terms)
 
 
 @dataclass(frozen=True, slots=True)

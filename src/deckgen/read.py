@@ -41,6 +41,12 @@ def unsupported(path: Path) -> str:
 
 def read_source(path: str | Path) -> Document:
     """Read one source file. Raises ``InputError`` with a message a user can act on."""
+    return decode_source(path, read_bytes(path))
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of a source file ``read_source`` takes (a regular file of a supported type, within the size
+    limit); else ``InputError``."""
     p, source = Path(path), str(path)
     if not p.exists():
         raise InputError(f"{source}: no such file; check the path")
@@ -57,6 +63,12 @@ def read_source(path: str | Path) -> Document:
         raise InputError(f"{source}: cannot be read ({exc.strerror}); check its permissions") from None
     if len(data) > MAX_BYTES:
         raise InputError(f"{source}: is over the {MAX_BYTES // 2**20} MB deckgen reads; split it into smaller files")
+    return data
+
+
+def decode_source(path: str | Path, data: bytes) -> Document:
+    """The ``Document`` of a source file's bytes (``read_bytes``), read by the reader of its suffix."""
+    p, source = Path(path), str(path)
     module, function = READERS[p.suffix.lower()]
     reader = getattr(importlib.import_module(f".readers.{module}", __package__), function)
     document = reader(data, source)

@@ -54,7 +54,8 @@ class Sandbox:
 
     def env(self) -> dict[str, str]:
         return {**os.environ, "PYTHONPATH": SRC, "TMPDIR": str(self.tmpdir),
-                "DECKGEN_STATE_DIR": str(self.root / "state"), "COLUMNS": "200"}
+                "DECKGEN_STATE_DIR": str(self.root / "state"),
+                "DECKGEN_CACHE_DIR": str(self.root / "cache"), "COLUMNS": "200"}
 
     def popen(self, *args: str | Path, prelude: str = "", fsize: int | None = None) -> subprocess.Popen:
         """``deckgen ARGS`` in a bounded child; ``prelude`` is Python run first (to slow a step down)."""

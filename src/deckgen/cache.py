@@ -1,0 +1,165 @@
+"""The extraction cache: each source's extraction, kept between runs so that a rebuild does not extract again.
+
+A source's entry holds what reading, repairing, segmenting and extracting that one file gave (its
+``Document``, its articles numbered from 0, its lists and terms at every confidence). It is found by a
+key made of everything the result depends on:
+
+* the file's bytes and its suffix (which reader reads it);
+* the ``extract`` section of the config, and the contents of the files it names (a lexicon, a jieba
+  user dictionary): the files, not their paths, so editing one is seen;
+* deckgen's version and a hash of the package's own files (code, packaged defaults and lexicon), so
+  a new or edited deckgen never reads what an older one extracted.
+
+The file's path is no part of the key, nor are the other files built with it: a file's result never
+depends on what it is built with, so an entry serves every deck holding the same text (the path is
+filled in on the way out).
+
+Entries live in ``$DECKGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/deckgen``, else ``~/.cache/deckgen``
+(``%LOCALAPPDATA%\\deckgen\\cache`` on Windows), as JSON (no pickle: a cache file is data, never
+code) led by the hash of the rest. A cache is a convenience: an entry that is missing, damaged,
+too large or of another format is computed again, and a folder that cannot be written is left alone;
+neither ever stops a command or changes its output. ``--no-cache`` skips it.
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+from .config import PATH_KEYS, read_bounded
+from .limits import MAX_STATE_BYTES
+from .models import Article, Document, ExtractedList, ExtractedTerm, Paragraph, Section, SourceExtraction
+
+FORMAT = 1
+ENTRIES = "extract"  # the folder of the entries, inside the cache folder
+
+
+def cache_dir() -> Path:
+    """The folder deckgen keeps its caches in."""
+    if os.environ.get("DECKGEN_CACHE_DIR"):
+        return Path(os.environ["DECKGEN_CACHE_DIR"])
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "deckgen" / "cache"
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "deckgen"
+
+
+@functools.cache
+def code_digest() -> str:
+    """A hash of deckgen's own files: any change to the code or the packaged data is a new digest."""
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml") and p.is_file()):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def settings_digest(config: dict) -> str:
+    """A hash of what extraction reads besides the source: the ``extract`` settings, the contents of the
+    files they name and deckgen itself."""
+    digest = hashlib.sha256(code_digest().encode())
+    digest.update(json.dumps(config["extract"], sort_keys=True, ensure_ascii=False).encode())
+    for dotted, (limit, what) in sorted(PATH_KEYS.items()):
+        section, key = dotted.split(".")
+        value = config[section].get(key)
+        if isinstance(value, str):
+            digest.update(b"\0" + hashlib.sha256(read_bounded(Path(value), limit, what)).digest())
+    return digest.hexdigest()
+
+
+class ExtractionCache:
+    """The entries of one config's extract settings (``settings_digest``) in ``folder``."""
+
+    def __init__(self, config: dict, folder: Path | None = None):
+        self.settings = settings_digest(config)
+        self.folder = (folder or cache_dir()) / ENTRIES
+
+    def key(self, path: Path, data: bytes) -> str:
+        digest = hashlib.sha256(self.settings.encode())
+        digest.update(path.suffix.lower().encode() + b"\0" + data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> SourceExtraction | None:
+        """The entry stored under ``key``; None when there is none or it is not sound."""
+        try:
+            path = self.folder / f"{key}.json"
+            if path.stat().st_size > MAX_STATE_BYTES:
+                return None
+            head, _, body = path.read_bytes().partition(b"\n")
+            if head.decode() != hashlib.sha256(body).hexdigest():
+                return None
+            data = json.loads(body)
+            if data["format"] != FORMAT or data["key"] != key:
+                return None
+            return _decode(data["value"])
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            return None
+
+    def put(self, key: str, value: SourceExtraction) -> None:
+        """Store ``value`` under ``key`` whole or not at all; a folder that cannot be written is no error."""
+        body = json.dumps({"format": FORMAT, "key": key, "value": _encode(value)}, ensure_ascii=False,
+                          separators=(",", ":")).encode()
+        tmp = None
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
+            with os.fdopen(fd, "wb") as file:
+                file.write(hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+            os.replace(tmp, self.folder / f"{key}.json")
+            tmp = None
+        except OSError:
+            pass
+        finally:
+            if tmp is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+
+
+# A cached value is its dataclasses as lists of field values, in field order (``_encode``); ``_decode``
+# rebuilds them, turning JSON lists back into the tuples the models hold.
+def _encode(value: object) -> object:
+    if dataclasses.is_dataclass(value):
+        return [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
+    if isinstance(value, tuple):
+        return [_encode(v) for v in value]
+    return value
+
+
+def _many(kind):
+    return lambda values: tuple(_build(kind, v) for v in values)
+
+
+def _optional_tuple(values):
+    return None if values is None else tuple(values)
+
+
+# per model, the fields that are not plain JSON values, and how to rebuild them
+_NESTED = {
+    Document: {"blocks": _optional_tuple},
+    Paragraph: {"raw_starts": tuple},
+    Section: {"paragraphs": _many(Paragraph)},
+    Article: {"sections": _many(Section)},
+    ExtractedList: {"items": tuple, "item_contexts": tuple},
+    ExtractedTerm: {},
+}
+
+
+def _build(kind, values: list):
+    names = [f.name for f in dataclasses.fields(kind)]
+    if not isinstance(values, list) or len(values) != len(names):
+        raise ValueError(f"a cached {kind.__name__} of another shape")
+    nested = _NESTED[kind]
+    return kind(*(nested[name](v) if name in nested else v for name, v in zip(names, values)))
+
+
+def _decode(value: list) -> SourceExtraction:
+    document, articles, lists, terms = value
+    return SourceExtraction(_build(Document, document), _many(Article)(articles), _many(ExtractedList)(lists),
+                            _many(ExtractedTerm)(terms))

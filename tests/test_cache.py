@@ -1,0 +1,225 @@
+"""The extraction cache: a hit for an unchanged source, a miss when any part of the key changes, the same
+result as without it, and never an error of its own (a damaged entry, a folder that cannot be written)."""
+import functools
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from deckgen import api, cache
+from deckgen.cli import main
+from deckgen.config import load_config
+
+DATA = Path(__file__).parent / "data"
+PAGE = DATA / "000_128f51ef0bbf1bd4.txt"
+JIANWEI = DATA / "jianwei_sixiao_gongzuofa.txt"
+
+
+@pytest.fixture
+def extracted(monkeypatch):
+    """The names of the documents extracted (not taken from the cache) since the test began."""
+    names = []
+    real = api.extract_source
+
+    def counting(document, config):
+        names.append(Path(document.source).name)
+        return real(document, config)
+
+    monkeypatch.setattr(api, "extract_source", counting)
+    return names
+
+
+@pytest.fixture
+def sources(tmp_path):
+    folder = tmp_path / "src"
+    folder.mkdir()
+    for path in (PAGE, JIANWEI):
+        shutil.copy(path, folder / path.name)
+    return folder / PAGE.name, folder / JIANWEI.name
+
+
+def entries() -> list[Path]:
+    return sorted((cache.cache_dir() / cache.ENTRIES).glob("*.json"))
+
+
+def test_an_unchanged_source_is_not_extracted_again(sources, extracted):
+    config = load_config()
+    first = api.extract_files(sources, config)
+    assert extracted == [PAGE.name, JIANWEI.name] and len(entries()) == 2
+    again = api.extract_files(sources, config)
+    assert extracted == [PAGE.name, JIANWEI.name]  # nothing more
+    assert again == first
+
+
+def test_a_cached_result_is_the_uncached_one(sources):
+    config = load_config()
+    uncached = api.extract_files(sources, config, cache=False)
+    assert not entries()  # cache=False neither reads nor writes it
+    assert api.extract_files(sources, config) == uncached
+    assert api.extract_files(sources, config) == uncached
+    every = api.extract_files(sources, config, every_occurrence=True)
+    assert every == api.extract_files(sources, config, every_occurrence=True, cache=False)
+
+
+def test_a_file_s_entry_does_not_depend_on_the_files_built_with_it(sources, extracted):
+    """Articles are numbered across files: the entry holds a file's own numbering, renumbered on the way out."""
+    page, jianwei = sources
+    config = load_config()
+    api.extract_files([jianwei], config)
+    both = api.extract_files([page, jianwei], config)
+    assert extracted == [JIANWEI.name, PAGE.name]  # jianwei came from the cache, second this time
+    assert both == api.extract_files([page, jianwei], config, cache=False)
+    assert [a.index for a in both.articles] == list(range(len(both.articles)))
+
+
+def test_the_same_text_elsewhere_is_a_hit_that_names_its_own_path(sources, tmp_path, extracted):
+    page, _ = sources
+    config = load_config()
+    api.extract_files([page], config)
+    copy = tmp_path / "copy.txt"
+    shutil.copy(page, copy)
+    found = api.extract_files([copy], config)
+    assert extracted == [PAGE.name]
+    assert found.documents[0].source == str(copy) and {a.source for a in found.articles} == {str(copy)}
+    assert found == api.extract_files([copy], config, cache=False)
+
+
+def test_an_edited_source_is_extracted_again(sources, extracted):
+    page, jianwei = sources
+    config = load_config()
+    api.extract_files(sources, config)
+    page.write_text(page.read_text(encoding="utf-8") + "\n坚持“以人民为中心”的发展思想。\n", encoding="utf-8")
+    edited = api.extract_files(sources, config)
+    assert extracted == [PAGE.name, JIANWEI.name, PAGE.name]
+    assert edited == api.extract_files(sources, config, cache=False)
+
+
+def test_the_suffix_is_part_of_the_key(sources, tmp_path, extracted):
+    """The same bytes as .md are read by another reader."""
+    page, _ = sources
+    config = load_config()
+    api.extract_files([page], config)
+    as_markdown = tmp_path / "page.md"
+    shutil.copy(page, as_markdown)
+    api.extract_files([as_markdown], config)
+    assert extracted == [PAGE.name, "page.md"]
+
+
+@pytest.mark.parametrize("overrides", [{"extract": {"min_confidence": 0.7}}, {"extract": {"lexicon": False}},
+                                       {"extract": {"ignore_terms": ["网格化管理"]}}])
+def test_the_extract_settings_are_part_of_the_key(sources, tmp_path, extracted, overrides):
+    page, _ = sources
+    api.extract_files([page], load_config())
+    changed = load_config(overrides=overrides, overrides_origin="test")
+    api.extract_files([page], changed)
+    api.extract_files([page], changed)
+    assert extracted == [PAGE.name, PAGE.name]
+
+
+@pytest.mark.parametrize("key, text, edited", [
+    ("lexicon", "- name: 三个清单\n  items: [资源清单, 需求清单, 服务清单]\n",
+     "- name: 三个清单\n  items: [资源清单, 需求清单, 项目清单]\n"),
+    ("user_dict", "网格化管理 10 n\n", "网格化管理 20 n\n"),
+])
+def test_the_contents_of_the_files_the_settings_name_are_part_of_the_key(sources, tmp_path, extracted, key,
+                                                                          text, edited):
+    page, _ = sources
+    named = tmp_path / f"{key}.txt"
+    named.write_text(text, encoding="utf-8")
+    config = load_config(overrides={"extract": {key: str(named)}}, overrides_origin="test")
+    api.extract_files([page], config)
+    api.extract_files([page], config)
+    assert extracted == [PAGE.name]
+    named.write_text(edited, encoding="utf-8")  # same path, other contents
+    api.extract_files([page], config)
+    assert extracted == [PAGE.name, PAGE.name]
+
+
+@pytest.mark.parametrize("change", ["code", "version"])
+def test_deckgen_itself_is_part_of_the_key(sources, monkeypatch, extracted, change):
+    page, _ = sources
+    config = load_config()
+    api.extract_files([page], config)
+    if change == "code":
+        monkeypatch.setattr(cache, "code_digest", lambda: "an edited deckgen")
+    else:
+        monkeypatch.setattr(cache, "__version__", "99.0")
+        monkeypatch.setattr(cache, "code_digest", functools.cache(cache.code_digest.__wrapped__))
+    api.extract_files([page], config)
+    assert extracted == [PAGE.name, PAGE.name]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda path: path.write_bytes(path.read_bytes()[:-100]),  # cut short
+    lambda path: path.write_bytes(b"not json\n{"),
+    lambda path: path.write_bytes(b""),
+    lambda path: path.write_text("x\n" + path.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8"),
+])
+def test_a_damaged_entry_is_extracted_again(sources, extracted, damage):
+    config = load_config()
+    first = api.extract_files(sources, config)
+    for entry in entries():
+        damage(entry)
+    assert api.extract_files(sources, config) == first
+    assert extracted == [PAGE.name, JIANWEI.name] * 2
+    assert api.extract_files(sources, config) == first  # rewritten whole
+    assert extracted == [PAGE.name, JIANWEI.name] * 2
+
+
+def test_an_entry_of_another_shape_is_extracted_again(sources, extracted):
+    """An entry whose hash is right but whose content is not what this deckgen writes (another format)."""
+    import hashlib
+    import json
+
+    config = load_config()
+    first = api.extract_files(sources, config)
+    for entry in entries():
+        body = json.loads(entry.read_bytes().split(b"\n", 1)[1])
+        body["value"][1] = [[1, 2]]  # an article of two fields
+        raw = json.dumps(body).encode()
+        entry.write_bytes(hashlib.sha256(raw).hexdigest().encode() + b"\n" + raw)
+    assert api.extract_files(sources, config) == first
+    assert extracted == [PAGE.name, JIANWEI.name] * 2
+
+
+def test_a_cache_folder_that_cannot_be_written_is_no_error(sources, tmp_path, monkeypatch, extracted):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(blocker / "cache"))
+    config = load_config()
+    assert api.extract_files(sources, config) == api.extract_files(sources, config, cache=False)
+    assert extracted == [PAGE.name, JIANWEI.name] * 2
+
+
+def test_the_cache_folder_follows_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("DECKGEN_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache.cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("DECKGEN_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir() == tmp_path / "xdg" / "deckgen"
+
+
+@pytest.mark.parametrize("command", [["extract"], ["build", "-q"], ["export", "--format", "csv", "-q"],
+                                     ["preview", "-q"]])
+def test_no_cache_on_the_command_line(sources, tmp_path, monkeypatch, extracted, command):
+    page, _ = sources
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    done = runner.invoke(main, [*command, str(page), "--no-cache"])
+    assert done.exit_code == 0, done.output
+    assert not entries()
+    assert runner.invoke(main, [*command, str(page)]).exit_code == 0
+    assert runner.invoke(main, [*command, str(page)]).exit_code == 0
+    assert runner.invoke(main, [*command, str(page), "--no-cache"]).exit_code == 0
+    assert extracted == [PAGE.name] * 3 and len(entries()) == 1
+
+
+def test_review_takes_no_cache_too(tmp_path, monkeypatch, extracted):
+    monkeypatch.chdir(tmp_path)
+    runner = CliRunner()
+    assert runner.invoke(main, ["new", "d", str(PAGE), "-q"]).exit_code == 0
+    assert runner.invoke(main, ["review", "decks/d", "-q"]).exit_code == 0
+    assert runner.invoke(main, ["review", "decks/d", "-q"]).exit_code == 0
+    assert runner.invoke(main, ["review", "decks/d", "-q", "--no-cache"]).exit_code == 0
+    assert extracted == [PAGE.name] * 2
