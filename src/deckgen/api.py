@@ -31,6 +31,7 @@ from .curate import Review, candidate, curate, merge, occurrences_by_id, read_ca
 from .deckspec import SPEC_FILE, DeckSpec, is_deck_folder, load_deck_spec, new_key
 from .errors import ConfigError, DeckgenError, ExtractionError, InputError, OutputError
 from .extract import extract_articles
+from .lock import output_lock
 from .models import (Article, BuildResult, Document, ExtractedList, ExtractedTerm, Extraction, NoteSpec,
                      SourceExtraction)
 from .normalize import normalize
@@ -301,12 +302,16 @@ def package_deck(deck: DeckNotes, output: str | Path, *, timestamp: float | None
 def build_deck(sources: Iterable[str | Path], *, config: dict | None = None, output: str | Path,
                deck_name: str | None = None, deck_key: str | None = None, description: str = "",
                tags: Iterable[str] = (), timestamp: float | None = None,
-               progress: Progress | None = None, cache: bool = True) -> BuildResult:
-    """Extract ``sources`` and write one ``.apkg`` to ``output`` (see ``deck_notes``); nothing is written on error."""
+               progress: Progress | None = None, cache: bool = True, wait: bool = False) -> BuildResult:
+    """Extract ``sources`` and write one ``.apkg`` to ``output`` (see ``deck_notes``); nothing is written on error.
+
+    Another build writing ``output`` is waited for with ``wait``, else ``OutputError`` (``deckgen.lock``).
+    """
     check_output(Path(output))
-    deck = deck_notes(sources, config=config, deck_name=deck_name, deck_key=deck_key, description=description,
-                      tags=tags, progress=progress, cache=cache)
-    return package_deck(deck, output, timestamp=timestamp)
+    with output_lock(Path(output), wait=wait):
+        deck = deck_notes(sources, config=config, deck_name=deck_name, deck_key=deck_key, description=description,
+                          tags=tags, progress=progress, cache=cache)
+        return package_deck(deck, output, timestamp=timestamp)
 
 
 def check_output(output: Path) -> None:
@@ -328,12 +333,12 @@ def _describe(files: list[Path], description: str = "") -> str:
 
 def build_deck_folder(spec: DeckSpec, *, config_path: str | Path | None = None, output: str | Path | None = None,
                       timestamp: float | None = None, progress: Progress | None = None,
-                      cache: bool = True) -> BuildResult:
+                      cache: bool = True, wait: bool = False) -> BuildResult:
     """Build a deck folder (its deck.yaml) to ``output`` (default ``<output_dir>/<folder>.apkg``)."""
     if output is not None:
         check_output(Path(output))
     ((_, result),) = build_decks([DeckSource(spec=spec)], output=output, config_path=config_path,
-                                 timestamp=timestamp, progress=progress, cache=cache)
+                                 timestamp=timestamp, progress=progress, cache=cache, wait=wait)
     return result
 
 
@@ -380,6 +385,16 @@ class DeckSource:
     spec: DeckSpec | None = None
     files: tuple[str | Path, ...] = ()
 
+    def default_output(self, config_path: str | Path | None = None) -> Path:
+        """Where the deck goes when no output is given: ``<output_dir>/<folder or first file's stem>.apkg``."""
+        if self.spec is not None:
+            config = load_config(config_path, overrides=self.spec.overrides, overrides_origin=str(self.spec.spec_path))
+            return Path(config["output_dir"]) / f"{self.spec.folder.name}.apkg"
+        files, _ = expand_sources(self.files)
+        if not files:
+            raise InputError("no source given; name the files of the deck")
+        return Path(load_config(config_path)["output_dir"]) / f"{files[0].stem}.apkg"
+
     def notes(self, *, config_path: str | Path | None = None, progress: Progress | None = None,
               cache: bool = True) -> DeckNotes:
         if self.spec is not None:
@@ -407,16 +422,22 @@ def deck_sources(sources: Iterable[str | Path] = (), root: str | Path = ".") -> 
 
 def build_decks(decks: Sequence[DeckSource], *, output: str | Path | None = None,
                 config_path: str | Path | None = None, timestamp: float | None = None,
-                progress: Progress | None = None, cache: bool = True) -> Iterator[tuple[DeckNotes, BuildResult]]:
-    """Build each deck to ``output`` (one deck only) or ``<output_dir>/<name>.apkg``, yielding each as it is written."""
+                progress: Progress | None = None, cache: bool = True,
+                wait: bool = False) -> Iterator[tuple[DeckNotes, BuildResult]]:
+    """Build each deck to ``output`` (one deck only) or ``<output_dir>/<name>.apkg``, yielding each as it is written.
+
+    A deck another build is writing (``deckgen.lock``) is waited for with ``wait``, else ``OutputError``.
+    """
     if output is not None:
         if len(decks) != 1:
             raise ValueError(f"output names one file, for one deck; got {len(decks)} decks")
         check_output(Path(output))
     check_keys([source.spec for source in decks if source.spec is not None])
     for source in decks:
-        deck = source.notes(config_path=config_path, progress=progress, cache=cache)
-        result = package_deck(deck, output if output is not None else deck.default_path(".apkg"), timestamp=timestamp)
+        target = Path(output) if output is not None else source.default_output(config_path)
+        with output_lock(target, wait=wait):
+            deck = source.notes(config_path=config_path, progress=progress, cache=cache)
+            result = package_deck(deck, target, timestamp=timestamp)
         if source.spec is not None:
             result = dataclasses.replace(result, warnings=(*result.warnings, *_key_warnings(source.spec)))
         yield deck, result

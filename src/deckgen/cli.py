@@ -80,9 +80,11 @@ def main():
 @main.command()
 @click.argument("sources", nargs=-1)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the deck here (one deck only).")
+@click.option("--wait", is_flag=True,
+              help="If another build is writing the same deck, wait for it (default: stop with a message).")
 @cache_option
 @common_options
-def build(sources, output, no_cache, config_path, quiet, verbose):
+def build(sources, output, wait, no_cache, config_path, quiet, verbose):
     """Build Anki decks from deck folders, text files or folders of text files.
 
     With no SOURCE, builds every decks/*/deck.yaml under the current folder
@@ -97,7 +99,7 @@ def build(sources, output, no_cache, config_path, quiet, verbose):
         raise click.UsageError("-o/--output writes one deck; give one deck folder, or files only")
     with ProgressBar(enabled=not quiet and not verbose) as progress:
         for deck, result in api.build_decks(decks, output=output, config_path=config_path, progress=progress,
-                                               cache=not no_cache):
+                                               cache=not no_cache, wait=wait):
             _warn(result.warnings, quiet)
             if not quiet:
                 click.echo(summary(deck, result))
