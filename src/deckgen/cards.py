@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from .errors import ConfigError
+from .extract.words import Words
 from .models import Article, ExtractedList, ExtractedTerm, Extraction, NoteSpec
 from .text import QUOTE_CHARS, match_key
 
@@ -45,6 +46,9 @@ FLAG = "y"  # content of a gate field that switches a card or a feature on
 # Text is cut after one of these (clause ends, ASCII and full-width).
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:、…]+[，,；;。！？!?：:、…]*|[，,；;。！？!?：:、…]+")
 _LOOSE = QUOTE_CHARS + " \t\n"
+# jieba's part-of-speech flags of words a blank never starts or ends with: conjunctions (和) and particles (的)
+_FUNCTION_WORDS = ("c", "u")
+_NUMBER = re.compile(r"[〇零一二两三四五六七八九十百千万亿0-9０-９]{2,}[年月日]?|[〇零一二两三四五六七八九十百千万亿0-9０-９][年月日]")
 _DROP_LOOSE = str.maketrans("", "", _LOOSE)
 _OPENERS, _CLOSERS = "“‘「『《〈（([【", "”’」』》〉）)]】"
 # Characters that are HTML-safe but mean something to Anki's template, cloze or media syntax.
@@ -61,26 +65,53 @@ def note_id(deck_key: str, kind: str, key: str) -> str:
     return hashlib.sha1(f"{deck_key}\x1f{kind}\x1f{key}".encode()).hexdigest()[:12]
 
 
-def cloze_parts(items: Sequence[str]) -> list[tuple[str, str, str]]:
+def cloze_parts(items: Sequence[str], words: Words = Words()) -> list[tuple[str, str, str]]:
     """Split each item into (shared prefix, part to cloze, shared suffix).
 
     A prefix or suffix shared by every item stays visible when it is at least
-    two characters (必须坚持 of 必须坚持人民至上…, 民事民 of 民事民提, 民事民议…); a
+    two characters (必须坚持 of 必须坚持人民至上…, 清单 of 资源清单, 需求清单); a
     single shared character is clozed with the rest, as it is usually part of
-    the word the learner recalls (以 of 以政治强引领, 小 of 小板凳服务在前). An affix
-    never splits a quotation, and the clozed part is never empty: otherwise the
-    whole item is clozed.
+    the word the learner recalls (以 of 以政治强引领, 小 of 小板凳服务在前). The
+    blank starts and ends on a word boundary (jieba's, in every item): the
+    characters 同中 shared by 同中国具体实际相结合 and 同中华优秀传统文化相结合 are no
+    prefix, as 中国 and 中华 are words. It never starts or ends with a conjunction
+    or particle (坚持 / 和加强党的全面领导: no prefix), never splits a quotation,
+    and is never empty: otherwise the whole item is clozed.
     """
     if len(items) < 2:
         return [("", item, "") for item in items]
+    bounds = [_word_bounds(item, words) for item in items]
     prefix = _balanced(_common_prefix(items), _OPENERS, _CLOSERS)
     # the suffix is the common prefix of the reversed items, where closing quotes open
     suffix = _balanced(_common_prefix([item[len(prefix):][::-1] for item in items]), _CLOSERS, _OPENERS)[::-1]
-    prefix, suffix = (affix if len(affix) >= 2 else "" for affix in (prefix, suffix))
-    parts = [(prefix, item[len(prefix):len(item) - len(suffix)], suffix) for item in items]
-    if any(not core.strip() for _, core, _ in parts):
+    start = max(k for k in range(len(prefix) + 1) if all(k in b for b in bounds))
+    end = max(k for k in range(len(suffix) + 1) if all(len(item) - k in b for item, b in zip(items, bounds)))
+    start, end = (k if k >= 2 else 0 for k in (start, end))
+    cores = [item[start:len(item) - end] for item in items]
+    if any(not core.strip() for core in cores):
         return [("", item, "") for item in items]
-    return parts
+    tags = [words.tagged(core) for core in cores]
+    if start and any(tagged[0][1].startswith(_FUNCTION_WORDS) for tagged in tags):
+        start = 0
+    if end and any(tagged[-1][1].startswith(_FUNCTION_WORDS) for tagged in tags):
+        end = 0
+    return [(item[:start], item[start:len(item) - end], item[len(item) - end:]) for item in items]
+
+
+def _word_bounds(text: str, words: Words) -> set[int]:
+    """The offsets in ``text`` where a jieba word starts or ends, or where a word made of two
+    dictionary words of two or more characters joins them; a number (二〇二〇年, which jieba cuts
+    into 二 / 〇 / 二 / 〇 / 年) is one word."""
+    bounds, at = {0}, 0
+    for word in words.cut(text):
+        # a compound of two dictionary words splits between them (大局 / 意识 of 大局意识), as jieba's search mode does
+        bounds.update(at + k for k in range(2, len(word) - 1)
+                      if words.frequency(word[:k]) and words.frequency(word[k:]))
+        at += len(word)
+        bounds.add(at)
+    for number in _NUMBER.finditer(text):
+        bounds -= set(range(number.start() + 1, number.end()))
+    return bounds
 
 
 def _common_prefix(strings: Sequence[str]) -> str:
@@ -214,6 +245,7 @@ class _Builder:
         self.hint = cards["hint"]
         self.reverse = cards["reverse"]
         self.tts = FLAG if cards["tts"] else ""
+        self.words = Words(config["extract"]["user_dict"])  # the user dictionary's words are whole words on cards too
         self.template = config["deck"]["name_template"]
         self.deck_name = deck_name
         self.deck_key = deck_key
@@ -256,7 +288,7 @@ class _Builder:
 
     def add_list(self, lst: ExtractedList) -> None:
         items = [" ".join(item.split()) for item in lst.items]  # a line break inside an item is a space
-        parts = cloze_parts(items)
+        parts = cloze_parts(items, self.words)
         has_own = len(lst.item_contexts) == len(items)
         contexts = lst.item_contexts if has_own else (lst.context,) * len(items)
         name = escape(lst.name)
@@ -336,7 +368,7 @@ def make_notes(extraction: Extraction, config: dict, *, deck_name: str, deck_key
                ) -> tuple[NoteSpec, ...]:
     """The notes for every list and term of ``extraction``, in reading order (``due`` counts up from 0).
 
-    ``config`` is the full configuration (``cards`` and ``deck`` are read).
+    ``config`` is the full configuration (``cards``, ``deck`` and ``extract.user_dict`` are read).
     ``deck_name`` fills ``{deck}`` of ``deck.name_template``; ``deck_key`` seeds
     each note's searchable DeckgenID (the same identity as its GUID);
     ``extra_tags`` (a deck's own tags) go on every note. A note found in several
