@@ -41,6 +41,8 @@ def make_term(term: str, context: str, *, definition: str | None = None, article
 
 
 HOSTILE_TEXTS = ("<script>alert(1)</script>", "<b>粗</b>", "A&B", "{{c1::x}}", "}}", "a::b", "[sound:x.mp3]")
+# 六个必须坚持's items without the words of the name: a Name card does not give the name away
+PLAIN = ("人民至上", "自信自立", "守正创新")
 SIX = ("必须坚持人民至上", "必须坚持自信自立", "必须坚持守正创新", "必须坚持问题导向", "必须坚持系统观念", "必须坚持胸怀天下")
 
 

@@ -8,7 +8,7 @@ import pytest
 from anki.scheduler_pb2 import CardAnswer
 from anki.sound import TTSTag
 
-from conftest import HOSTILE_TEXTS, SIX, article, import_package, make_list, make_term, sample_extraction
+from conftest import HOSTILE_TEXTS, PLAIN, SIX, article, import_package, make_list, make_term, sample_extraction
 from deckgen.cards import make_notes
 from deckgen.models import Extraction
 from deckgen.package import write_package
@@ -64,7 +64,7 @@ def test_first_import_has_the_decks_note_types_and_cards_we_built(config, col, t
     info = build(config, tmp_path, timestamp=1000)
     log = import_package(col, info.output)
     assert len(log.new) == info.notes == col.note_count() == 7
-    assert col.card_count() == info.cards == 8
+    assert col.card_count() == info.cards == 7
     assert {d.name for d in col.decks.all_names_and_ids()} == {"Default", "学习", FIRST, SECOND}
     assert col.decks.card_count(col.decks.id_for_name(SECOND), include_subdecks=False) == 1
     kinds = {m["name"]: m["type"] for m in col.models.all() if m["name"].startswith("deckgen")}
@@ -81,7 +81,7 @@ def test_new_cards_come_in_reading_order(config, col, tmp_path):
     fronts = [seen(card)[0] for card in cards]
     assert ["[...]" in front for front in fronts[:3]] == [True] * 3
     assert "人民至上" not in fronts[0] and "守正创新" not in fronts[2]
-    assert [card.template()["name"] for card in cards[3:5]] == ["Recite", "Name"]  # the whole list after its items
+    assert cards[3].template()["name"] == "Recite"  # the whole list after its items
     assert fronts[-1].startswith("建立资源")
 
 
@@ -113,7 +113,7 @@ def test_optional_cards_hint_and_tts(config, col, tmp_path):
     config["cards"].update(reverse=True, hint=True, tts=True)
     info = build(config, tmp_path, timestamp=1000)
     import_package(col, info.output)
-    assert col.card_count() == info.cards == 9  # the defined term gains its reverse card
+    assert col.card_count() == info.cards == 8  # the defined term gains its reverse card
     front, back = seen(cards_by_template(col, "deckgen term", "Reverse")[0])
     assert front == "就是要求我们把矛盾化解在基层。这是哪个提法？"
     assert back.startswith(front + "枫桥经验[anki:play:a:0]《")  # read aloud: tts is on
@@ -212,6 +212,16 @@ def test_card_turned_off_in_config_is_reported_and_found(config, col, tmp_path):
     reverse = col.find_cards(info.changes.dropped_search)
     assert [col.get_card(cid).template()["name"] for cid in reverse] == ["Reverse"]
     assert [cid for n in col.get_empty_cards().notes for cid in n.card_ids] == list(reverse)
+
+
+def test_a_name_card_that_now_gives_the_name_away_is_an_empty_card_found_by_the_search(config, col, tmp_path):
+    """A collection holds the Name card of an earlier build; today's items repeat the name: Empty Cards removes it."""
+    import_package(col, build(config, tmp_path, sample_extraction(items=PLAIN), timestamp=1000).output)
+    info = build(config, tmp_path, timestamp=2000)  # 必须坚持人民至上…: the name is in every item
+    import_package(col, info.output)
+    name = col.find_cards(info.changes.dropped_search)
+    assert [col.get_card(cid).template()["name"] for cid in name] == ["Name"]
+    assert [cid for n in col.get_empty_cards().notes for cid in n.card_ids] == list(name)
 
 
 def test_config_changes_reuse_the_note_types(config, col, tmp_path):

@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import HOSTILE_TEXTS, SIX, article, make_list, make_term, sample_extraction
+from conftest import HOSTILE_TEXTS, PLAIN, SIX, article, make_list, make_term, sample_extraction
 from deckgen.config import packaged_defaults
-from deckgen.cards import FIELDS, clip, cloze_parts, escape, make_notes
+from deckgen.cards import FIELDS, clip, cloze_parts, escape, gives_name_away, make_notes
 from deckgen.errors import ConfigError
 from deckgen.models import Extraction
 
@@ -127,10 +127,10 @@ def test_hint_puts_one_box_per_character_in_the_cloze(config):
 
 
 def test_whole_list_note_recites_in_order_and_names_counted_lists_only(config):
-    counted = notes_of(one_list(*SIX[:3]), config, "list")[0]
+    counted = notes_of(one_list(*PLAIN), config, "list")[0]
     assert field(counted, "Recite") == "按顺序说出全部 3 条"
     assert field(counted, "Naming") == "这 3 条合称什么？"
-    assert field(counted, "Items") == "<ol class=\"items\">" + "".join(f"<li>{i}</li>" for i in SIX[:3]) + "</ol>"
+    assert field(counted, "Items") == "<ol class=\"items\">" + "".join(f"<li>{i}</li>" for i in PLAIN) + "</ol>"
     uncounted = notes_of(one_list("壮大朋友圈", "同下一盘棋", name="强化党建引领作用", count=None,
                                   kind="enumerated"), config, "list")[0]
     assert field(uncounted, "Naming") == ""
@@ -147,15 +147,34 @@ def test_whole_list_note_recites_in_order_and_names_counted_lists_only(config):
 def test_kinds_select_the_notes(config, kinds, expected):
     config["cards"]["kinds"] = kinds
     found = {}
-    for n in notes_of(sample_extraction(), config):
+    for n in notes_of(sample_extraction(items=PLAIN), config):
         found[n.kind] = found.get(n.kind, 0) + 1
     assert found == expected
 
 
 def test_list_count_alone_makes_only_the_naming_card(config):
     config["cards"]["kinds"] = ["list_count"]
-    note = notes_of(sample_extraction(), config, "list")[0]
+    note = notes_of(sample_extraction(items=PLAIN), config, "list")[0]
     assert (field(note, "Recite"), field(note, "Naming")) == ("", "这 3 条合称什么？")
+
+
+@pytest.mark.parametrize("name, items, away", [
+    ("六个必须坚持", SIX, True),                                   # every item repeats 必须坚持
+    ("四个意识", ("政治意识", "大局意识", "核心意识", "看齐意识"), True),
+    ("三农", ("农业", "农村", "农民"), True),                        # numeral + one character
+    ("五个必由之路", ("坚持党的全面领导是必由之路", "坚持中国特色社会主义是必由之路"), True),
+    ("六个必须坚持", PLAIN, False),
+    ("五治融合", ("以政治强引领", "以法治筑平安", "以德治润民心"), False),  # 融合 is still to recall
+    ("三个清单", ("资源", "需求", "服务"), False),
+    ("三座大山", ("帝国主义", "封建主义", "官僚资本主义"), False),
+    ("三严三实", ("严以修身", "严以用权", "谋事要实"), False),      # a compound count names no shared words
+    ("新发展理念", ("创新", "协调", "绿色"), False),
+])
+def test_a_name_card_whose_items_give_the_name_away_is_not_made(config, name, items, away):
+    assert gives_name_away(name, items) is away
+    (note,) = notes_of(one_list(*items, name=name, count=len(items)), config, "list")
+    assert field(note, "Naming") == ("" if away else f"这 {len(items)} 条合称什么？")
+    assert field(note, "Recite")  # the recite card stays
 
 
 def test_term_definition_reverse_and_context_cloze(config):

@@ -8,7 +8,7 @@ import zipfile
 import genanki
 import pytest
 
-from conftest import sample_extraction
+from conftest import PLAIN, sample_extraction
 from deckgen.cards import FIELDS, make_notes
 from deckgen.errors import OutputError
 from deckgen.notetypes import NOTE_TYPES
@@ -60,7 +60,7 @@ def test_write_package_reports_counts_and_decks(config, tmp_path):
     info = build(config, tmp_path, timestamp=1000)
     assert info.output.is_file() and zipfile.is_zipfile(info.output)
     assert info.notes == 7
-    assert info.cards == 8  # 3 items, recite and name, 1 definition (reverse is off), 2 context clozes
+    assert info.cards == 7  # 3 items, recite (the items give the name away: no Name card), 1 definition, 2 clozes
     assert info.decks == ("学习::党建引领社区治理的创新路径", "学习::新能源汽车人才政策")
     assert info.changes.previous is False and info.changes.new == 7
     assert not list(tmp_path.glob(".*.tmp"))
@@ -72,7 +72,7 @@ def test_manifest_records_every_note(config, tmp_path):
     assert data["deck_key"] == DECK_KEY and data["timestamp"] == 1000
     assert len(data["notes"]) == 7
     entry = data["notes"][note_guid(DECK_KEY, "list", "list:六个必须坚持")]
-    assert entry["cards"] == ["Recite", "Name"] and entry["deck"] == "学习::党建引领社区治理的创新路径"
+    assert entry["cards"] == ["Recite"] and entry["deck"] == "学习::党建引领社区治理的创新路径"
 
 
 def test_rebuild_reports_new_changed_unchanged_retired(config, tmp_path):
@@ -90,10 +90,10 @@ def test_rebuild_reports_new_changed_unchanged_retired(config, tmp_path):
 
 def test_cards_turned_off_are_reported_not_errors(config, tmp_path):
     config["cards"]["reverse"] = True
-    build(config, tmp_path, timestamp=1000)
+    build(config, tmp_path, sample_extraction(items=PLAIN), timestamp=1000)
     config["cards"]["reverse"] = False
     config["cards"]["kinds"] = ["list_item", "list", "term"]
-    changes = build(config, tmp_path, timestamp=1001).changes
+    changes = build(config, tmp_path, sample_extraction(items=PLAIN), timestamp=1001).changes
     assert [(r.key, r.cards) for r in changes.dropped] == [("list:六个必须坚持", ("Name",)),
                                                            ("term:枫桥经验", ("Reverse",))]
     name_id, reverse_id = (r.id for r in changes.dropped)
@@ -101,6 +101,14 @@ def test_cards_turned_off_are_reported_not_errors(config, tmp_path):
                                       f'("card:Reverse" (deckgenid:{reverse_id})))')
     assert {r.kind for r in changes.retired} == {"term_cloze"}
     assert changes.new == 0
+
+
+def test_a_name_card_that_gives_the_name_away_is_reported_like_a_card_turned_off(config, tmp_path):
+    """A deck built before made the Name card; now its items repeat the name (必须坚持…): the card is dropped."""
+    build(config, tmp_path, sample_extraction(items=PLAIN), timestamp=1000)
+    changes = build(config, tmp_path, timestamp=1001).changes
+    assert [(r.key, r.cards) for r in changes.dropped] == [("list:六个必须坚持", ("Name",))]
+    assert changes.dropped_search == f'(("card:Name" (deckgenid:{changes.dropped[0].id})))'
 
 
 def test_default_timestamp_always_moves_past_the_previous_build(config, tmp_path):

@@ -93,3 +93,14 @@ def test_quiet_build_prints_nothing_and_verbose_details_name_encodings_and_rules
 def test_extract_of_several_files_draws_no_bar_off_a_terminal():
     result = run("extract", THEORY, JIANWEI)
     assert result.exit_code == 0 and "Extracting" not in result.stderr
+
+
+def test_build_summary_names_the_cards_left_empty_and_how_to_remove_them(tmp_path):
+    out = tmp_path / "deck.apkg"
+    assert run("build", JIANWEI, "-o", out).exit_code == 0
+    config = tmp_path / "config.yaml"
+    config.write_text("cards:\n  kinds: [list_item, list, term, term_cloze]\n", encoding="utf-8")
+    again = run("build", JIANWEI, "-o", out, "--config", config)
+    assert again.exit_code == 0, again.output
+    (line,) = [line for line in again.stdout.splitlines() if "lost a card" in line]
+    assert "Tools › Empty Cards" in line and '("card:Name" (deckgenid:' in line

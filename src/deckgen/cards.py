@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from .errors import ConfigError
+from .extract.names import COUNTED_NAME
 from .extract.words import Words
 from .models import Article, ExtractedList, ExtractedTerm, Extraction, NoteSpec
 from .text import QUOTE_CHARS, match_key
@@ -112,6 +113,17 @@ def _word_bounds(text: str, words: Words) -> set[int]:
     for number in _NUMBER.finditer(text):
         bounds -= set(range(number.start() + 1, number.end()))
     return bounds
+
+
+def gives_name_away(name: str, items: Sequence[str]) -> bool:
+    """Whether every item repeats all of a counted name but its count, so that a Name card
+    ("这 6 条合称什么？") shows its answer: 必须坚持 in each of 六个必须坚持's items, 意识 in 四个意识's.
+
+    五治融合's items share only 治 (融合 is still to recall), 三个清单's (资源, 需求, 服务) nothing.
+    """
+    counted = COUNTED_NAME.match(match_key(name))
+    rest = counted.group("rest") if counted else ""
+    return bool(rest) and all(rest in match_key(item) for item in items)
 
 
 def _common_prefix(strings: Sequence[str]) -> str:
@@ -303,7 +315,8 @@ class _Builder:
                          Text=self._item_text(items, parts, i),
                          List=f'{name}<span class="count"> · 共 {len(items)} 条</span>')
         recite = f"按顺序说出全部 {len(items)} 条" if "list" in self.kinds else ""
-        naming = f"这 {len(items)} 条合称什么？" if "list_count" in self.kinds and lst.count is not None else ""
+        naming = (f"这 {len(items)} 条合称什么？" if "list_count" in self.kinds and lst.count is not None
+                  and not gives_name_away(lst.name, items) else "")
         if recite or naming:
             self.add("list", lst.id, lst.article, _quote(lst.context, lst.name),
                      Name=name, Items=_numbered(escape(item) for item in items),

@@ -132,7 +132,8 @@ def _changes(result: BuildResult) -> list[str]:
     if changes.retired:
         lines.append(f"  retired notes stay in Anki until you delete them; find them with: {changes.retired_search}")
     if changes.dropped:
-        lines.append(f"  {len(changes.dropped)} notes lost a card kind turned off in config; "
+        lines.append(f"  {len(changes.dropped)} notes lost a card (a kind turned off in config, or a Name card whose "
+                     "items give the name away): empty now, Tools › Empty Cards in Anki removes them; "
                      f"find those cards with: {changes.dropped_search}")
     return lines
 
