@@ -5,7 +5,7 @@ import dataclasses
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from conftest import HOSTILE_TEXTS, PLAIN, SIX, article, make_list, make_term, sample_extraction
@@ -59,6 +59,7 @@ def test_cloze_parts_keep_only_the_distinguishing_part(items, expected):
     assert cloze_parts(items) == expected
 
 
+@settings(deadline=None)  # the first example loads jieba's dictionary
 @given(st.lists(st.text(min_size=1, max_size=8), min_size=1, max_size=6))
 def test_cloze_parts_rebuild_each_item_and_never_blank_it(items):
     for item, (prefix, core, suffix) in zip(items, cloze_parts(items)):
@@ -330,6 +331,7 @@ def test_hostile_text_never_adds_a_cloze_or_markup(config, hint):
                 assert not clozes and "}}" not in value and "::" not in value
 
 
+@settings(deadline=None)  # the first example loads jieba's dictionary
 @given(st.lists(st.text(min_size=1, max_size=10), min_size=1, max_size=5, unique_by=lambda s: s))
 def test_any_item_text_makes_exactly_one_nonempty_cloze(items):
     config = packaged_defaults()
