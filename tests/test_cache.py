@@ -223,3 +223,56 @@ def test_review_takes_no_cache_too(tmp_path, monkeypatch, extracted):
     assert runner.invoke(main, ["review", "decks/d", "-q"]).exit_code == 0
     assert runner.invoke(main, ["review", "decks/d", "-q", "--no-cache"]).exit_code == 0
     assert extracted == [PAGE.name] * 2
+
+
+@pytest.fixture
+def notes_made(monkeypatch):
+    """How many times a deck's notes were made (not taken from the cache) since the test began."""
+    import deckgen.cards
+
+    made = []
+    real = deckgen.cards.make_notes
+
+    def counting(*args, **kwargs):
+        made.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(deckgen.cards, "make_notes", counting)
+    return made
+
+
+def test_a_deck_with_nothing_changed_takes_its_notes_from_the_cache(sources, notes_made):
+    first = api.deck_notes(sources)
+    again = api.deck_notes(sources)
+    assert len(notes_made) == 1
+    assert again.notes == first.notes and again.kept == first.kept and again.extraction == first.extraction
+    uncached = api.deck_notes(sources, cache=False)
+    assert len(notes_made) == 2 and uncached.notes == first.notes and uncached.kept == first.kept
+
+
+@pytest.mark.parametrize("change", [
+    {"deck_name": "另一个"}, {"deck_key": "another-key"}, {"tags": ["新标签"]},
+    {"config": {"cards": {"hint": True}}}, {"reversed": True},
+])
+def test_a_deck_s_notes_are_made_again_when_anything_they_come_from_changes(sources, notes_made, change):
+    api.deck_notes(sources)
+    change = dict(change)
+    files = list(reversed(sources)) if change.pop("reversed", False) else list(sources)
+    if "config" in change:
+        change["config"] = load_config(overrides=change["config"], overrides_origin="test")
+    api.deck_notes(files, **change)
+    assert len(notes_made) == 2
+
+
+def test_a_deck_s_decisions_are_part_of_its_notes_key(tmp_path, monkeypatch, notes_made):
+    monkeypatch.chdir(tmp_path)
+    spec = api.new_deck("d", [PAGE])
+    api.review_deck(spec)
+    api.folder_notes(spec)
+    api.folder_notes(spec)
+    assert len(notes_made) == 1
+    text = spec.candidates_path.read_text(encoding="utf-8")
+    spec.candidates_path.write_text(text.replace("decision:\n", "decision: drop\n", 1), encoding="utf-8")
+    dropped = api.folder_notes(spec)
+    assert len(notes_made) == 2
+    assert dropped.notes == api.folder_notes(spec, cache=False).notes

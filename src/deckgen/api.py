@@ -14,6 +14,7 @@ import collections
 import contextlib
 import dataclasses
 import functools
+import hashlib
 import html
 import itertools
 import logging
@@ -39,7 +40,7 @@ from .read import decode_source, list_sources, read_bytes, read_source
 from .segment import segment
 
 if TYPE_CHECKING:
-    from .cache import ExtractionCache
+    from .cache import DeckContent, ExtractionCache
 
 log = logging.getLogger(__name__)
 GUESSED_ENCODINGS = ("gb18030", "utf-16")  # worth telling the user: not the UTF-8 they may expect
@@ -91,7 +92,16 @@ def extract_files(files: Iterable[str | Path], config: dict, *, progress: Progre
     from .cache import ExtractionCache
 
     store = ExtractionCache(config) if cache else None
-    entries = []
+    extraction, _ = _extract_files(list(files), config, store, progress=progress, workers=workers,
+                                   every_occurrence=every_occurrence)
+    return extraction
+
+
+def _extract_files(files: list[str | Path], config: dict, store: ExtractionCache | None, *,
+                   progress: Progress | None, every_occurrence: bool,
+                   workers: int | None = None) -> tuple[Extraction, list[str | None]]:
+    """``extract_files`` with the cache ``store`` (None: none); also each file's key in it."""
+    entries, keys = [], []
     for file in files:
         data = read_bytes(file)
         key = store.key(Path(file), data) if store else None
@@ -101,7 +111,10 @@ def extract_files(files: Iterable[str | Path], config: dict, *, progress: Progre
             entries.append((found.document, found, None))
         else:
             entries.append((decode_source(file, data), None, key))
-    return _extraction(entries, config, store, progress=progress, workers=workers, every_occurrence=every_occurrence)
+        keys.append(key)
+    extraction = _extraction(entries, config, store, progress=progress, workers=workers,
+                             every_occurrence=every_occurrence)
+    return extraction, keys
 
 
 def _extraction(entries: list[tuple[Document, SourceExtraction | None, str | None]], config: dict,
@@ -241,31 +254,56 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
     ``deck_key`` goes into every note's GUID (a deck folder's ``key``; else the deck name).
     Raises ``ExtractionError`` when nothing to study was found.
     """
-    from .cards import make_notes
+    from .cache import ExtractionCache
 
     config = config if config is not None else load_config()
     files, skipped = expand_sources(sources)
     if not files:
         raise InputError("no source given; name the files of the deck")
-    extraction = extract_files(files, config, progress=progress, every_occurrence=True, cache=cache)
-    curated = curate(extraction, config, candidates)
-    if curated.unreviewed:
+    store = ExtractionCache(config) if cache else None
+    extraction, keys = _extract_files(files, config, store, progress=progress, every_occurrence=True)
+    name, key, tags = deck_name or files[0].stem, deck_key or deck_name or files[0].stem, tuple(tags)
+    content_key = store.notes_key([(str(f), k) for f, k in zip(files, keys)],
+                                  [config, name, key, tags, _file_digest(candidates)]) if store else None
+    content = store.get_notes(content_key) if store else None
+    if content is None:
+        content = _deck_content(extraction, files, config, name, key, tags, candidates)
+        if store:
+            store.put_notes(content_key, content)
+    if content.unreviewed:
         extraction = dataclasses.replace(extraction, warnings=(
-            *extraction.warnings, f"{candidates}: {curated.unreviewed} candidates found since the last review are "
+            *extraction.warnings, f"{candidates}: {content.unreviewed} candidates found since the last review are "
             f"built per review.undecided; run `deckgen review {candidates.parent}` to decide on them"))
-    kept = dataclasses.replace(curated.extraction, lists=tuple(_first_by_id(curated.extraction.lists)),
-                               terms=tuple(_first_by_id(curated.extraction.terms)))
-    if not kept.lists and not kept.terms:
+    kept = dataclasses.replace(extraction, lists=tuple(_first_by_id(content.lists)),
+                               terms=tuple(_first_by_id(content.terms)))
+    return DeckNotes(name=name, key=key, stem=stem or files[0].stem,
+                     description=_describe(files, description), config=config, files=tuple(files),
+                     extraction=extraction, kept=kept, notes=content.notes, skipped=tuple(skipped))
+
+
+def _deck_content(extraction: Extraction, files: list[Path], config: dict, name: str, key: str,
+                  tags: tuple[str, ...], candidates: Path | None) -> DeckContent:
+    """Curate ``extraction`` and make the deck's notes; ``ExtractionError`` when nothing is kept."""
+    from .cache import DeckContent
+    from .cards import make_notes
+
+    curated = curate(extraction, config, candidates)
+    lists, terms = curated.extraction.lists, curated.extraction.terms
+    if not lists and not terms:
         names = ", ".join(str(f) for f in files)
         raise ExtractionError(f"{names}: no lists or terms found; check that this is study material "
                               "(slogans in quotes, numbered principles) or lower extract.min_confidence")
-    name = deck_name or files[0].stem
-    notes = make_notes(curated.extraction, config, deck_name=name, deck_key=deck_key or name, extra_tags=tuple(tags),
+    notes = make_notes(curated.extraction, config, deck_name=name, deck_key=key, extra_tags=tags,
                        item_ids=curated.item_ids)
-    notes = tag_notes(notes, curated.tags)
-    return DeckNotes(name=name, key=deck_key or name, stem=stem or files[0].stem,
-                     description=_describe(files, description), config=config, files=tuple(files),
-                     extraction=extraction, kept=kept, notes=notes, skipped=tuple(skipped))
+    return DeckContent(notes=tag_notes(notes, curated.tags), lists=lists, terms=terms, unreviewed=curated.unreviewed)
+
+
+def _file_digest(path: Path | None) -> str | None:
+    """A hash of the file at ``path`` (None when there is none): a deck's decisions, for the notes cache."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None and path.is_file() else None
+    except OSError:
+        return None
 
 
 def folder_notes(spec: DeckSpec, *, config_path: str | Path | None = None,

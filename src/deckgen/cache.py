@@ -1,4 +1,5 @@
-"""The extraction cache: each source's extraction, kept between runs so that a rebuild does not extract again.
+"""The extraction cache: each source's extraction, kept between runs so that a rebuild does not extract again,
+and each deck's notes, so that a rebuild with nothing changed does not make them again.
 
 A source's entry holds what reading, repairing, segmenting and extracting that one file gave (its
 ``Document``, its articles numbered from 0, its lists and terms at every confidence). It is found by a
@@ -13,6 +14,10 @@ key made of everything the result depends on:
 The file's path is no part of the key, nor are the other files built with it: a file's result never
 depends on what it is built with, so an entry serves every deck holding the same text (the path is
 filled in on the way out).
+
+A deck's notes (``DeckContent``: what curating and note making give) are kept under a key made of its
+sources (each path with its entry's key), the whole config, the deck's settings and the bytes of its
+candidates.yaml: a rebuild with none of these changed takes its notes from here.
 
 Entries live in ``$DECKGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/deckgen``, else ``~/.cache/deckgen``
 (``%LOCALAPPDATA%\\deckgen\\cache`` on Windows), as JSON (no pickle: a cache file is data, never
@@ -35,10 +40,11 @@ from pathlib import Path
 from . import __version__
 from .config import PATH_KEYS, read_bounded
 from .limits import MAX_STATE_BYTES
-from .models import Article, Document, ExtractedList, ExtractedTerm, Paragraph, Section, SourceExtraction
+from .models import Article, Document, ExtractedList, ExtractedTerm, NoteSpec, Paragraph, Section, SourceExtraction
 
 FORMAT = 1
-ENTRIES = "extract"  # the folder of the entries, inside the cache folder
+ENTRIES = "extract"  # the folders of the entries inside the cache folder: source extractions,
+NOTES = "notes"  # and deck notes
 
 
 def cache_dir() -> Path:
@@ -74,20 +80,14 @@ def settings_digest(config: dict) -> str:
     return digest.hexdigest()
 
 
-class ExtractionCache:
-    """The entries of one config's extract settings (``settings_digest``) in ``folder``."""
+class _Entries:
+    """Values stored by key in a folder, each as JSON led by the hash of the rest (a damaged file is no value)."""
 
-    def __init__(self, config: dict, folder: Path | None = None):
-        self.settings = settings_digest(config)
-        self.folder = (folder or cache_dir()) / ENTRIES
+    def __init__(self, folder: Path):
+        self.folder = folder
 
-    def key(self, path: Path, data: bytes) -> str:
-        digest = hashlib.sha256(self.settings.encode())
-        digest.update(path.suffix.lower().encode() + b"\0" + data)
-        return digest.hexdigest()
-
-    def get(self, key: str) -> SourceExtraction | None:
-        """The entry stored under ``key``; None when there is none or it is not sound."""
+    def read(self, key: str) -> object | None:
+        """The value stored under ``key``; None when there is none or it is not sound."""
         try:
             path = self.folder / f"{key}.json"
             if path.stat().st_size > MAX_STATE_BYTES:
@@ -96,15 +96,13 @@ class ExtractionCache:
             if head.decode() != hashlib.sha256(body).hexdigest():
                 return None
             data = json.loads(body)
-            if data["format"] != FORMAT or data["key"] != key:
-                return None
-            return _decode(data["value"])
+            return data["value"] if data["format"] == FORMAT and data["key"] == key else None
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None
 
-    def put(self, key: str, value: SourceExtraction) -> None:
+    def write(self, key: str, value: object) -> None:
         """Store ``value`` under ``key`` whole or not at all; a folder that cannot be written is no error."""
-        body = json.dumps({"format": FORMAT, "key": key, "value": _encode(value)}, ensure_ascii=False,
+        body = json.dumps({"format": FORMAT, "key": key, "value": value}, ensure_ascii=False,
                           separators=(",", ":")).encode()
         tmp = None
         try:
@@ -120,6 +118,65 @@ class ExtractionCache:
             if tmp is not None:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
+
+
+class ExtractionCache:
+    """The source extractions (and the deck notes made from them) of one config's extract settings."""
+
+    def __init__(self, config: dict, folder: Path | None = None):
+        self.settings = settings_digest(config)
+        base = folder or cache_dir()
+        self._sources = _Entries(base / ENTRIES)
+        self._notes = _Entries(base / NOTES)
+
+    def key(self, path: Path, data: bytes) -> str:
+        """The key of a source file's entry: its bytes and suffix, under these settings."""
+        digest = hashlib.sha256(self.settings.encode())
+        digest.update(path.suffix.lower().encode() + b"\0" + data)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> SourceExtraction | None:
+        try:
+            value = self._sources.read(key)
+            return None if value is None else _decode(value)
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    def put(self, key: str, value: SourceExtraction) -> None:
+        self._sources.write(key, _encode(value))
+
+    def notes_key(self, sources: list[tuple[str, str]], inputs: object) -> str:
+        """The key of a deck's notes: its sources (each path with its entry key) and ``inputs``, a JSON
+        value holding everything else the notes are made from (config, deck settings, decisions)."""
+        body = json.dumps([self.settings, sources, inputs], ensure_ascii=False, sort_keys=True, default=str)
+        return hashlib.sha256(body.encode()).hexdigest()
+
+    def get_notes(self, key: str) -> DeckContent | None:
+        """The deck notes stored under ``key`` (``put_notes``), None when there are none or they are not sound."""
+        try:
+            value = self._notes.read(key)
+            if value is None:
+                return None
+            notes, lists, terms, unreviewed = value
+            return DeckContent(_many(NoteSpec)(notes), _many(ExtractedList)(lists), _many(ExtractedTerm)(terms),
+                               int(unreviewed))
+        except (ValueError, TypeError, KeyError):
+            return None
+
+    def put_notes(self, key: str, content: DeckContent) -> None:
+        self._notes.write(key, [_encode(content.notes), _encode(content.lists), _encode(content.terms),
+                                content.unreviewed])
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class DeckContent:
+    """What curating and note making give for a deck's extraction: its notes, the lists and terms they were
+    made from (as curated), and how many candidates no review has decided on."""
+
+    notes: tuple[NoteSpec, ...]
+    lists: tuple[ExtractedList, ...]
+    terms: tuple[ExtractedTerm, ...]
+    unreviewed: int
 
 
 # A cached value is its dataclasses as lists of field values, in field order (``_encode``); ``_decode``
@@ -148,15 +205,21 @@ _NESTED = {
     Article: {"sections": _many(Section)},
     ExtractedList: {"items": tuple, "item_contexts": tuple},
     ExtractedTerm: {},
+    NoteSpec: {"fields": tuple, "tags": tuple},
 }
 
 
+@functools.cache
+def _rebuilders(kind) -> tuple:
+    """Per field of ``kind``, in order: how to rebuild it from JSON (None: as it is)."""
+    return tuple(_NESTED[kind].get(f.name) for f in dataclasses.fields(kind))
+
+
 def _build(kind, values: list):
-    names = [f.name for f in dataclasses.fields(kind)]
-    if not isinstance(values, list) or len(values) != len(names):
+    rebuilders = _rebuilders(kind)
+    if not isinstance(values, list) or len(values) != len(rebuilders):
         raise ValueError(f"a cached {kind.__name__} of another shape")
-    nested = _NESTED[kind]
-    return kind(*(nested[name](v) if name in nested else v for name, v in zip(names, values)))
+    return kind(*[v if rebuild is None else rebuild(v) for rebuild, v in zip(rebuilders, values)])
 
 
 def _decode(value: list) -> SourceExtraction:
