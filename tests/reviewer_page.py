@@ -1,11 +1,13 @@
 """Cards as Anki's reviewer shows them, laid out by headless Chromium and measured there.
 
 Each side (``card.question()``/``card.answer()`` of real Anki: the note type's CSS in a ``<style>`` before the
-HTML) goes into a document built like the reviewer's — ``<body class="card card1">`` with ``<div id="qa">``, and
-at night the classes Anki desktop (``nightMode night_mode``) or AnkiDroid (``night_mode``) add — one ``<iframe>`` per side, mode and
-width, all in one page so one browser start lays out a whole deck. A script in each frame measures, from computed
-styles, every visible text's contrast against the background behind it and the lines that hold a single
-character; the page collects the figures and ``--dump-dom`` hands them back.
+HTML; ``reviewer_sides`` adds what the reviewer puts in place of a type-answer field) goes into a document built
+like the reviewer's, ``<body class="card card1">`` with ``<div id="qa">``: one ``<iframe>`` per side and width,
+all in one page so one browser start lays out many sides. A script in each frame measures, from computed styles,
+every visible text's contrast against the background behind it and the lines that hold a single character; then
+it adds the classes Anki puts on the page at night — desktop's ``nightMode night_mode`` at desktop width,
+AnkiDroid's ``night_mode`` at phone width — and measures again. The page collects the figures and
+``--dump-dom`` hands them back.
 """
 from __future__ import annotations
 
@@ -15,19 +17,20 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 WIDTHS = {"phone": 375, "desktop": 1024}
 MODES = ("light", "night")
 # the body's classes at night: Anki desktop's at desktop width, AnkiDroid's (night_mode alone) at phone width
-NIGHT_CLASSES = {"phone": " night_mode", "desktop": " nightMode night_mode"}
+NIGHT_CLASSES = {"phone": "night_mode", "desktop": "nightMode night_mode"}
 INSTALL_HINT = ("headless Chromium is needed to lay out cards: apt-get install -y chromium fonts-noto-cjk "
                 "(.ci/run installs them when absent)")
 
 # Runs inside each frame: WCAG contrast of every text node against the composed background of its ancestors,
 # and the lines of each block (characters grouped by their boxes' vertical overlap) holding one character, not
-# counting punctuation (a cloze's [...] counts).
+# counting punctuation (a cloze's [...] counts) nor Anki's comparison of a typed answer (lines of its own).
 _MEASURE = r"""
 function rgba(s) { const m = s.match(/[\d.]+/g).map(Number); return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1]; }
 function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
@@ -54,7 +57,7 @@ function measure() {
     texts.push({text: node.data.trim().slice(0, 40), cls: el.className || el.tagName.toLowerCase(),
                 ratio: Math.round((a + 0.05) / (b + 0.05) * 100) / 100});
     const chars = blocks.get(block(el)) || [], blank = el.closest(".cloze, .blank");  // [...] is one word
-    for (let i = 0; i < node.data.length; i++) {
+    for (let i = 0; i < (el.closest("#typeans") ? 0 : node.data.length); i++) {
       if (blank ? !node.data[i].trim() : PUNCT.test(node.data[i])) continue;
       const range = document.createRange(); range.setStart(node, i); range.setEnd(node, i + 1);
       const r = range.getBoundingClientRect();
@@ -74,7 +77,11 @@ function measure() {
   }
   return {texts, lone};
 }
-document.fonts.ready.then(() => { let result; try { result = measure(); } catch (e) { result = {error: String(e)}; }
+// light first; then the night classes, which change colours only: the layout is the same, restyled
+document.fonts.ready.then(() => { let result;
+  try { const light = measure(); document.documentElement.classList.add("night-mode");
+        document.body.classList.add(...NIGHT); result = {light, night: measure()}; }
+  catch (e) { result = {error: String(e)}; }
   parent.postMessage({frame: FRAME, result}, "*"); });
 """
 
@@ -83,6 +90,30 @@ const results = {};
 addEventListener("message", e => { results[e.data.frame] = e.data.result;
   document.getElementById("result").textContent = JSON.stringify(results); });
 """
+
+
+# Anki's type-answer field: the reviewer replaces it with an input box on the front, its comparison on the back
+TYPE_ANSWER = re.compile(r"\[\[type:(nc:)?(cloze:)?(.+?)\]\]")
+
+
+def expected_answer(col, card) -> str:
+    """What the reviewer compares a typed answer with: the field, or the asked cloze's text (as aqt does)."""
+    found = TYPE_ANSWER.search(card.question())
+    assert found, "the card has no type-answer field"
+    text = card.note()[found[3]]
+    return col._backend.extract_cloze_for_typing(text=text, ordinal=card.ord + 1) if found[2] else text
+
+
+def reviewer_sides(col, card, typist: Callable[[str], str] = str) -> tuple[str, str]:
+    """Front and back as the reviewer shows them: a type-answer field becomes the answer box in front and, on
+    the back, Anki's comparison of the expected answer with what ``typist`` types given it (default: the same)."""
+    question, answer = card.question(), card.answer()
+    if not TYPE_ANSWER.search(question):
+        return question, answer
+    expected = expected_answer(col, card)
+    compared = col.compare_answer(expected, typist(expected))
+    return (TYPE_ANSWER.sub('<center><input type="text" id="typeans"></center>', question),
+            TYPE_ANSWER.sub(lambda _: f"<div>{compared}</div>", answer))
 
 
 @dataclass(frozen=True)
@@ -103,14 +134,13 @@ def chromium() -> str:
     return found
 
 
-def reviewer_document(side_html: str, mode: str, width: str, frame: int) -> str:
-    """The reviewer's page for one side, with the measuring script."""
-    night = ' class="night-mode"' if mode == "night" else ""
-    classes = NIGHT_CLASSES[width] if mode == "night" else ""
-    return (f'<!doctype html><html{night}><head><meta charset="utf-8">'
+def reviewer_document(side_html: str, width: str, frame: int) -> str:
+    """The reviewer's page for one side, with the measuring script (which turns night mode on after light)."""
+    return (f'<!doctype html><html><head><meta charset="utf-8">'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
-            f'<body class="card card1{classes}"><div id="qa">{side_html}</div>'
-            f"<script>const FRAME = {frame};{_MEASURE}</script></body></html>")
+            f'<body class="card card1"><div id="qa">{side_html}</div>'
+            f"<script>const FRAME = {frame}, NIGHT = {json.dumps(NIGHT_CLASSES[width].split())};{_MEASURE}"
+            f"</script></body></html>")
 
 
 def lay_out(sides: list[str], *, batch: int = 60) -> list[Layout]:
@@ -121,11 +151,10 @@ def lay_out(sides: list[str], *, batch: int = 60) -> list[Layout]:
 def _lay_out(sides: list[str], first: int, timeout: float = 120) -> list[Layout]:
     frames, plan = [], []
     for side, side_html in enumerate(sides, first):
-        for mode in MODES:
-            for width, px in WIDTHS.items():
-                frames.append(f'<iframe width="{px}" height="900" srcdoc="'
-                              f'{html.escape(reviewer_document(side_html, mode, width, len(plan)))}"></iframe>')
-                plan.append((side, mode, width))
+        for width, px in WIDTHS.items():
+            frames.append(f'<iframe width="{px}" height="900" srcdoc="'
+                          f'{html.escape(reviewer_document(side_html, width, len(plan)))}"></iframe>')
+            plan.append((side, width))
     page = (f'<!doctype html><html><head><meta charset="utf-8"></head><body><pre id="result"></pre>'
             f"<script>{_COLLECT}</script>{''.join(frames)}</body></html>")
     with tempfile.TemporaryDirectory() as folder:
@@ -137,8 +166,8 @@ def _lay_out(sides: list[str], first: int, timeout: float = 120) -> list[Layout]
                              capture_output=True, text=True, timeout=timeout)
     found = re.search(r'<pre id="result">(.*?)</pre>', run.stdout, re.S)
     results = json.loads(html.unescape(found[1])) if found and found[1] else {}
-    missing = [side for i, (side, *_) in enumerate(plan) if "texts" not in results.get(str(i), {})]
+    missing = [side for i, (side, _) in enumerate(plan) if "light" not in results.get(str(i), {})]
     assert not missing, (f"Chromium measured no layout of sides {sorted(set(missing))[:10]} (exit {run.returncode}): "
                          f"{[r['error'] for r in results.values() if 'error' in r][:3]} {run.stderr[-1000:]}")
-    return [Layout(side, mode, width, tuple(results[str(i)]["texts"]), tuple(results[str(i)]["lone"]))
-            for i, (side, mode, width) in enumerate(plan)]
+    return [Layout(side, mode, width, tuple(results[str(i)][mode]["texts"]), tuple(results[str(i)][mode]["lone"]))
+            for i, (side, width) in enumerate(plan) for mode in MODES]

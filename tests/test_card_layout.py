@@ -13,11 +13,11 @@ from anki.collection import Collection
 
 from conftest import import_package
 from deckgen.api import package_deck, source_notes
-from reviewer_page import MODES, WIDTHS, lay_out
+from reviewer_page import MODES, WIDTHS, lay_out, reviewer_sides
 
 ROOT = Path(__file__).resolve().parents[1]
-# every card template: the reverse card too
-CONFIG = "cards:\n  reverse: true\n"
+# every card template: the reverse and typed-answer cards too
+CONFIG = "cards:\n  reverse: true\n  kinds: [list_item, list, list_count, term, term_cloze, list_item_typed]\n"
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +32,10 @@ def layouts(empty_collection, tmp_path_factory):
     try:
         import_package(col, Path(deck.output))
         cards = [col.get_card(cid) for cid in col.find_cards("")]
-        assert {card.template()["name"] for card in cards} == {"Cloze", "Recite", "Name", "Definition", "Reverse"}
-        return lay_out([side for card in cards for side in (card.question(), card.answer())])
+        assert {card.template()["name"] for card in cards} == {"Cloze", "Recite", "Name", "Definition", "Reverse",
+                                                               "Typed"}
+        # typed answers with a right, a wrong and missing characters: Anki's comparison shows all three colours
+        return lay_out([side for card in cards for side in reviewer_sides(col, card, lambda right: right[0] + "错")])
     finally:
         col.close()
 

@@ -35,6 +35,8 @@ def test_note_types_are_frozen():
                  ["Term", "Definition", "Reverse", "Source", "TTS", "DeckgenID"], ["Definition", "Reverse"]),
         "term_cloze": (2046876555, "deckgen term cloze", genanki.Model.CLOZE,
                        ["Text", "Term", "Source", "TTS", "DeckgenID"], ["Cloze"]),
+        "list_item_typed": (2049842289, "deckgen list item typed", genanki.Model.CLOZE,
+                            ["Text", "List", "Source", "TTS", "DeckgenID"], ["Typed"]),
     }
     assert all([f["name"] for f in m.fields] == list(FIELDS[kind]) for kind, m in NOTE_TYPES.items())
 
@@ -44,7 +46,7 @@ def test_templates_have_no_script_and_no_text_filter():
         for template in model.templates:
             for side in (template["qfmt"], template["afmt"]):
                 assert "<script" not in side.lower() and "{{text:" not in side
-        assert ".nightMode" in model.css
+        assert ".nightMode" in model.css and ".night_mode" in model.css
 
 
 def test_guid_is_namespace_deck_key_kind_key_only():

@@ -32,11 +32,12 @@ from .text import QUOTE_CHARS, match_key
 # short hex id that Anki's search can find (``deckgenid:…``): GUIDs cannot be searched.
 FIELDS: dict[str, tuple[str, ...]] = {
     "list_item": ("Text", "List", "Source", "TTS", "DeckgenID"),
+    "list_item_typed": ("Text", "List", "Source", "TTS", "DeckgenID"),
     "list": ("Name", "Items", "Recite", "Naming", "Source", "TTS", "DeckgenID"),
     "term": ("Term", "Definition", "Reverse", "Source", "TTS", "DeckgenID"),
     "term_cloze": ("Text", "Term", "Source", "TTS", "DeckgenID"),
 }
-KIND_TAGS = {"list_item": "deckgen::list", "list": "deckgen::list",
+KIND_TAGS = {"list_item": "deckgen::list", "list_item_typed": "deckgen::list", "list": "deckgen::list",
              "term": "deckgen::term", "term_cloze": "deckgen::term"}
 
 FRONT_LIMIT = 150  # characters of context on a card's front
@@ -54,6 +55,17 @@ _DROP_LOOSE = str.maketrans("", "", _LOOSE)
 _OPENERS, _CLOSERS = "“‘「『《〈（([【", "”’」』》〉）)]】"
 # Characters that are HTML-safe but mean something to Anki's template, cloze or media syntax.
 _ANKI_SYNTAX = str.maketrans({"{": "&#123;", "}": "&#125;", ":": "&#58;", "[": "&#91;", "]": "&#93;"})
+
+
+# Typed answers are compared by Anki character for character (README, "Typed answers"): a blank to type holds
+# what a Chinese input method types by default — half-width letters and digits, no quotation marks.
+_TYPABLE = str.maketrans({**{chr(c): chr(c - 0xFEE0) for c in range(0xFF10, 0xFF5B) if chr(c - 0xFEE0).isalnum()},
+                          **{ch: None for ch in _LOOSE}})
+
+
+def typable(text: str) -> str:
+    """``text`` as a learner types it: full-width letters and digits half-width, quotation marks and spaces dropped."""
+    return text.translate(_TYPABLE)
 
 
 def escape(text: str) -> str:
@@ -305,14 +317,15 @@ class _Builder:
         contexts = lst.item_contexts if has_own else (lst.context,) * len(items)
         name = escape(lst.name)
         item_keys = self.item_ids.get(lst.id) or [match_key(item) for item in items]
-        if "list_item" in self.kinds:
-            seen = set()
-            for i, (item, item_key, context) in enumerate(zip(items, item_keys, contexts)):
-                if not match_key(item) or item_key in seen:  # nothing to recall, or asked already
-                    continue
-                seen.add(item_key)
-                self.add("list_item", f"{lst.id}/{item_key}", lst.article, _quote(context, item),
-                         Text=self._item_text(items, parts, i),
+        item_kinds = [kind for kind in ("list_item", "list_item_typed") if kind in self.kinds]
+        seen = set()
+        for i, (item, item_key, context) in enumerate(zip(items, item_keys, contexts) if item_kinds else ()):
+            if not match_key(item) or item_key in seen:  # nothing to recall, or asked already
+                continue
+            seen.add(item_key)
+            for kind in item_kinds:
+                self.add(kind, f"{lst.id}/{item_key}", lst.article, _quote(context, item),
+                         Text=self._item_text(items, parts, i, typed=kind == "list_item_typed"),
                          List=f'{name}<span class="count"> · 共 {len(items)} 条</span>')
         recite = f"按顺序说出全部 {len(items)} 条" if "list" in self.kinds else ""
         naming = (f"这 {len(items)} 条合称什么？" if "list_count" in self.kinds and lst.count is not None
@@ -322,9 +335,14 @@ class _Builder:
                      Name=name, Items=_numbered(escape(item) for item in items),
                      Recite=recite, Naming=naming)
 
-    def _item_text(self, items: Sequence[str], parts: Sequence[tuple[str, str, str]], asked: int) -> str:
-        """The cloze ``Text`` of item ``asked``: its number, the blank, and the cue items of the cue style."""
+    def _item_text(self, items: Sequence[str], parts: Sequence[tuple[str, str, str]], asked: int, *,
+                   typed: bool = False) -> str:
+        """The cloze ``Text`` of item ``asked``: its number, the blank, and the cue items of the cue style.
+
+        A blank to be ``typed`` holds the answer as it is typed (``typable``).
+        """
         prefix, core, suffix = parts[asked]
+        core = (typable(core) or core) if typed else core
         blank = escape(prefix) + cloze(escape(core), self.hint, core) + escape(suffix)
         shown = {"all": range(len(items)), "overlapping": range(max(asked - 1, 0), asked + 1),
                  "none": range(asked, asked + 1)}[self.cue_style]

@@ -70,7 +70,8 @@ def render(template: str, fields: dict[str, str], ordinal: int, *, front: bool) 
 
     The template syntax the note types use: ``{{Field}}``, ``{{#Field}}…{{/Field}}``
     (``^``: when empty), ``{{cloze:Field}}``, ``{{FrontSide}}``; ``{{tts …}}`` plays
-    sound in Anki and shows nothing here. Field content is never parsed as template.
+    sound in Anki and ``{{type:cloze:Field}}`` is Anki's answer box: both show nothing here.
+    Field content is never parsed as template.
     """
     def section(match: re.Match) -> str:
         filled = bool(fields[match[2]].strip())
@@ -78,7 +79,7 @@ def render(template: str, fields: dict[str, str], ordinal: int, *, front: bool) 
 
     def tag(match: re.Match) -> str:
         *filters, name = match[1].split(":")
-        if filters and filters[0].startswith("tts "):
+        if filters and (filters[0].startswith("tts ") or filters[0] == "type"):
             return ""
         value = fields[name]
         return _cloze(value, ordinal, front) if "cloze" in filters else value

@@ -141,7 +141,7 @@ class NoteSpec:
     place instead of adding a new one.
     """
 
-    kind: str  # "list_item" | "list" | "term" | "term_cloze"
+    kind: str  # "list_item" | "list_item_typed" | "list" | "term" | "term_cloze"
     key: str
     fields: tuple[str, ...]
     tags: tuple[str, ...]

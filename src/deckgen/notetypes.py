@@ -1,4 +1,4 @@
-"""The four note types deckgen packages, their templates and their CSS.
+"""The note types deckgen packages, their templates and their CSS.
 
 The note types' ids, names, fields (``cards.FIELDS``) and template names never change once a deck is shared:
 Anki treats a changed one as a new note type (``ANKI_NOTES.md``). A new card kind gets a new note type.
@@ -46,6 +46,13 @@ hr#answer { border: 0; border-top: 1px solid #e3e1dc; margin: .8em 0; }
   @night .note { color: #a0a0a0; }
 @night .source { color: #a8a8a8; border-top-color: #3a3a3a; }
 @night hr#answer { border-top-color: #3a3a3a; }
+#typeans { font-family: inherit; }
+.typeGood { color: #14532d; background: #d3f2d9; }
+.typeBad { color: #7f1d1d; background: #fbd5d5; }
+.typeMissed { color: #333; background: #e4e4e4; }
+@night .typeGood { color: #d7f5dc; background: #1f4d2b; }
+@night .typeBad { color: #ffdada; background: #5c1f1f; }
+@night .typeMissed { color: #e6e6e6; background: #3a3a3a; }
 @media (max-width: 480px) { .card { font-size: 19px; padding: 10px 12px; } }
 """.replace("@night", _NIGHT)
 
@@ -83,4 +90,8 @@ NOTE_TYPES: dict[str, genanki.Model] = {
                   _ANSWER + '<div class="title">{{Term}}</div>', "Term", gate="Reverse")]),
     "term_cloze": _note_type(2046876555, "term_cloze", [
         _template("Cloze", "{{cloze:Text}}", "{{cloze:Text}}", "cloze-only:Text")], cloze=True),
+    # the item typed into Anki's answer box: the box on the front, Anki's comparison on the back
+    "list_item_typed": _note_type(2049842289, "list_item_typed", [
+        _template("Typed", _ITEM_CLOZE + "{{type:cloze:Text}}", _ITEM_CLOZE + "{{type:cloze:Text}}",
+                  "cloze-only:Text")], cloze=True),
 }
