@@ -24,7 +24,9 @@ from .items import clean
 from .lexicon import mentions
 from .markers import PART_TITLE
 from .rules import RULES
-from .terms import find_definitions, find_terms
+from ..segment import split_sentences
+from .definitions import find_definitions
+from .terms import find_terms
 
 OUTLINE = 0.6
 OUTLINE_UNTITLED = 0.5
@@ -59,7 +61,7 @@ def _titled(article: Article, lists: list[Candidate]) -> Article:
 def _terms(articles: tuple[Article, ...], lists: list[ExtractedList], ctx: Context) -> tuple[ExtractedTerm, ...]:
     """Slogans with their definitions: the text's own, a glossary note's, else the lexicon's for a name only mentioned."""
     ignore, lexicon = ctx.ignore, ctx.lexicon
-    definitions = find_definitions(articles)
+    definitions = find_definitions([s for a in articles for p in a.paragraphs for s in split_sentences(p.text)])
     terms: dict[str, ExtractedTerm] = {}
     for h in find_terms(articles, ignore, ctx.words):
         key = match_key(h.term)
