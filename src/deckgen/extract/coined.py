@@ -16,6 +16,7 @@ from ..text import HAN_RE
 from .background import Background
 from .found import Found
 from .names import unquoted_name
+from .quoted import quoted
 from .words import Words
 
 # 八大行动, 十大产业集群: numeral + 大 + a name; 一大批 is "a large batch", not a count
@@ -121,8 +122,11 @@ def qualified_quotes(sentence: str, words: Words) -> list[Found]:
     耕地林地园地空间治理“一张图”, “一件事”全链条专项整治 — a candidate beside the core's own quoted term. The left
     side runs back to an action verb (落实, 探索) or a clause break, the right on to one; a quantity (21万家) is no
     qualifier."""
+    cores = {f.term for f in quoted(sentence, words) if f.rule == "quoted" and not f.once}
     found = []
     for m in QUALIFIED.finditer(sentence):
+        if m.group(1).strip() not in cores:
+            continue  # speech, a character, a scare quote: nothing to qualify
         head = sentence[max(0, m.start() - 16):m.start()]
         left = LEFT_QUALIFIER.search(re.split(r"[^\u4e00-\u9fff]", head)[-1])
         before = left.group(1) if left and not re.search(r"[0-9.]$", head[:len(head) - len(left.group(1))]) else ""
