@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Glossary recall: how many of the terms a report's own glossary explains deckgen finds in the report's body.
 
-    python eval/score_glossary.py [SET_DIR] [--show]
+    python eval/score_glossary.py [SET_DIR] [--show] [--with-glossary]
 
 SET_DIR (default ``eval/glossary``) holds ``texts/NAME.txt`` (a report's body, its glossary cut off) and
 ``gold/NAME.yaml`` (that glossary, annotated against the body; schema in ``eval/glossary/README.md``). Each body is
@@ -11,6 +11,9 @@ extracted once with deckgen's library API and its packaged defaults; per report 
 - ``all``: glossary recall of every term (what ``deckgen extract --all`` shows);
 - ``quoted``: the baseline — recall of a plain regex for the “…” strings of the body;
 - ``defined``: the share of glossary terms whose matching term of the default output carries a definition.
+
+``--with-glossary`` extracts each body with its glossary put back at its end (a 名词解释 heading and the gold's notes,
+numbered), as the report was published: what a user who feeds deckgen the whole report gets.
 
 Only terms the body contains count (``occurs`` not ``absent``). A glossary term is found when a candidate string
 matches one of its ``forms`` by ``score.py``'s rule: both are compared after NFKC normalisation with whitespace,
@@ -24,6 +27,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,13 +158,28 @@ def score_report(report: Report, extraction: Extraction, min_confidence: float) 
     return figures
 
 
-def score_set(reports: list[Report], config: dict | None = None) -> dict[str, Figures]:
-    """Figures per report name and, under ``"pooled"``, over all of them."""
+def with_glossary(report: Report) -> str:
+    """The body with its glossary put back at the end, as published: a 名词解释 heading and one numbered note per
+    head (a head that names several things once)."""
+    heads = {entry["head"]: entry["definition"] for entry in report.gold["entries"]}
+    notes = [f"{i}.{head}：{definition}" for i, (head, definition) in enumerate(heads.items(), 1)]
+    return report.body.rstrip("\n") + "\n\n名词解释\n" + "\n".join(notes) + "\n"
+
+
+def score_set(reports: list[Report], config: dict | None = None, glossary: bool = False) -> dict[str, Figures]:
+    """Figures per report name and, under ``"pooled"``, over all of them; with ``glossary``, of each body with its
+    glossary put back (``with_glossary``)."""
     config = config if config is not None else packaged_defaults()
     min_confidence = config["extract"]["min_confidence"]
     results, pooled = {}, Figures()
     for report in reports:
-        extraction = extract_sources([report.path], config)
+        if glossary:
+            with tempfile.TemporaryDirectory() as folder:
+                path = Path(folder) / report.path.name
+                path.write_text(with_glossary(report), encoding="utf-8")
+                extraction = extract_sources([path], config)
+        else:
+            extraction = extract_sources([report.path], config)
         results[report.name] = score_report(report, extraction, min_confidence)
         pooled.add(results[report.name])
     results["pooled"] = pooled
@@ -171,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("set_dir", nargs="?", type=Path, default=DEFAULT_SET)
     parser.add_argument("--show", action="store_true", help="list the glossary terms the default output misses")
+    parser.add_argument("--with-glossary", action="store_true",
+                        help="extract each body with its glossary put back at the end, as published")
     args = parser.parse_args(argv)
     reports = load_set(args.set_dir)
     problems = [f"{report.name}: {problem}" for report in reports for problem in gold_problems(report)]
@@ -178,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(problems) or f"{args.set_dir}: no report with both texts/NAME.txt and gold/NAME.yaml",
               file=sys.stderr)
         return 1
-    results = score_set(reports)
+    results = score_set(reports, glossary=args.with_glossary)
     width = max(map(len, results))
     print(f"{'report':<{width}}  entries  terms  default   all  quoted  defined")
     for name, figures in results.items():
