@@ -21,11 +21,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 WIDTHS = {"phone": 375, "desktop": 1024}
 MODES = ("light", "night")
 # the body's classes at night: Anki desktop's at desktop width, AnkiDroid's (night_mode alone) at phone width
 NIGHT_CLASSES = {"phone": "night_mode", "desktop": "nightMode night_mode"}
-INSTALL_HINT = ("headless Chromium is needed to lay out cards: apt-get install -y chromium fonts-noto-cjk "
+INSTALL_HINT = ("headless Chromium and a Chinese font are needed to lay out cards: apt-get install -y chromium fonts-noto-cjk "
                 "(.ci/run installs them when absent)")
 
 # Runs inside each frame: WCAG contrast of every text node against the composed background of its ancestors,
@@ -127,10 +129,14 @@ class Layout:
 
 
 def chromium() -> str:
-    """The browser's path, or an AssertionError saying how to install it (a missing browser fails the test)."""
+    """The browser's path; without one, or without a Chinese font, the test fails saying how to install them (it
+    is not skipped)."""
     found = next((shutil.which(name) for name in ("chromium", "chromium-browser", "google-chrome")
                   if shutil.which(name)), None)
-    assert found, INSTALL_HINT
+    chinese = shutil.which("fc-list") and subprocess.run(["fc-list", ":lang=zh", "family"], capture_output=True,
+                                                          text=True).stdout.strip()
+    if not found or not chinese:
+        pytest.fail(INSTALL_HINT, pytrace=False)
     return found
 
 
