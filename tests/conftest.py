@@ -1,6 +1,7 @@
 """Shared fixtures: the default config, small hand-made extractions, a fresh Anki collection per test."""
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from pathlib import Path
 
@@ -57,6 +58,21 @@ def sample_extraction(*, items: tuple[str, ...] = SIX[:3], definition: str = "�
         terms=(make_term("枫桥经验", context, definition=definition, line=20),
                make_term("三个清单", "建立资源、需求、服务“三个清单”。", article=1, line=5),
                *extra_terms))
+
+
+def package(config: dict, folder: Path, extraction: Extraction, *, deck_key: str, timestamp: float | None = None,
+            carry: bool = True, forget_retired: bool = False):
+    """Build ``extraction`` to ``folder/deck.apkg`` as a deck folder would, its identity store
+    ``folder/deck.lock.json``; the result's ``output`` is a Path."""
+    from deckgen.api import DeckNotes, package_deck, with_identities
+    from deckgen.cards import make_notes
+
+    notes = make_notes(extraction, config, deck_name="理论", deck_key=deck_key)
+    deck = DeckNotes(name="理论", key=deck_key, stem="deck", description="", config=config, files=(),
+                     extraction=extraction, kept=extraction, notes=notes)
+    deck = with_identities(deck, folder / "deck.lock.json", carry=carry)
+    result = package_deck(deck, folder / "deck.apkg", timestamp=timestamp, forget_retired=forget_retired)
+    return dataclasses.replace(result, output=Path(result.output))
 
 
 @pytest.fixture(scope="session")

@@ -8,10 +8,8 @@ import pytest
 from anki.scheduler_pb2 import CardAnswer
 from anki.sound import TTSTag
 
-from conftest import HOSTILE_TEXTS, PLAIN, SIX, article, import_package, make_list, make_term, sample_extraction
-from deckgen.cards import make_notes
+from conftest import HOSTILE_TEXTS, PLAIN, SIX, article, import_package, make_list, make_term, package, sample_extraction
 from deckgen.models import Extraction
-from deckgen.package import write_package
 
 DECK_KEY = "theory-page-key"
 FIRST = "学习::党建引领社区治理的创新路径"
@@ -19,8 +17,7 @@ SECOND = "学习::新能源汽车人才政策"
 
 
 def build(config, path, extraction=None, *, timestamp):
-    notes = make_notes(extraction or sample_extraction(), config, deck_name="理论", deck_key=DECK_KEY)
-    return write_package(notes, path / "deck.apkg", deck_key=DECK_KEY, timestamp=timestamp)
+    return package(config, path, extraction or sample_extraction(), deck_key=DECK_KEY, timestamp=timestamp)
 
 
 def visible(rendered_html: str) -> str:

@@ -6,14 +6,13 @@ import stat
 
 import pytest
 
-from conftest import sample_extraction
+from conftest import package, sample_extraction
 from deckgen import api
 from deckgen.atomic import write_atomically, write_text_atomically
 from deckgen.cards import make_notes
 from deckgen.curate import write_candidates
 from deckgen.errors import OutputError
 from deckgen.export import write_export
-from deckgen.package import write_package
 
 
 def umask() -> int:
@@ -28,11 +27,10 @@ def mode(path) -> int:
 
 def test_a_deck_is_as_readable_as_any_new_file(config, tmp_path):
     """Regression: mkstemp's 0o600 reached the .apkg, so a deck put on a shared folder or server was unreadable."""
-    notes = make_notes(sample_extraction(), config, deck_name="理论", deck_key="k")
-    info = write_package(notes, tmp_path / "deck.apkg", deck_key="k", timestamp=1000)
+    info = package(config, tmp_path, sample_extraction(), deck_key="k", timestamp=1000)
     plain = tmp_path / "plain"
     plain.write_text("x")
-    assert mode(info.output) == mode(info.manifest) == mode(plain) == 0o666 & ~umask()
+    assert mode(info.output) == mode(tmp_path / "deck.lock.json") == mode(plain) == 0o666 & ~umask()
 
 
 @pytest.mark.parametrize("failure", [OSError(28, "No space left on device"), KeyboardInterrupt()])

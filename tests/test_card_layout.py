@@ -6,6 +6,7 @@ body text); a lone character is a line holding a single character, punctuation a
 """
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -24,8 +25,9 @@ CONFIG = "cards:\n  reverse: true\n  kinds: [list_item, list, list_count, term, 
 def layouts(empty_collection, tmp_path_factory):
     folder = tmp_path_factory.mktemp("layout")
     (folder / "config.yaml").write_text(CONFIG, encoding="utf-8")
-    deck = package_deck(source_notes(ROOT / "decks" / "theory-page", config_path=folder / "config.yaml"),
-                        folder / "deck.apkg")
+    copy = folder / "theory-page"  # the build brings the folder's identity store (deck.lock.json) up to date
+    shutil.copytree(ROOT / "decks" / "theory-page", copy)
+    deck = package_deck(source_notes(copy, config_path=folder / "config.yaml"), folder / "deck.apkg")
     path = folder / "collection.anki2"
     path.write_bytes(empty_collection.read_bytes())
     col = Collection(str(path))

@@ -38,8 +38,9 @@ def here(tmp_path, monkeypatch) -> Path:
     return tmp_path
 
 
-def manifest_keys(apkg: Path) -> list[str]:
-    notes = json.loads(apkg.with_name(apkg.name + ".manifest.json").read_text(encoding="utf-8"))["notes"]
+def store_keys(folder: Path) -> list[str]:
+    """The notes of the deck folder's last build, from its identity store."""
+    notes = json.loads((folder / "deck.lock.json").read_text(encoding="utf-8"))["notes"]
     return [f"{entry['kind']} {entry['key']}" for entry in notes.values()]
 
 
@@ -73,9 +74,9 @@ def test_a_script_builds_what_the_command_builds(here):
     api.review_deck(spec)
     (deck, result), = api.build_decks(api.deck_sources())
     assert result.output == str(Path("build") / "d.apkg") and deck.stem == "d"
-    keys = manifest_keys(here / "build/d.apkg")
+    keys = store_keys(here / "decks/d")
     assert run("build").exit_code == 0
-    assert manifest_keys(here / "build/d.apkg") == keys
+    assert store_keys(here / "decks/d") == keys
     with pytest.raises(ValueError, match="one deck"):
         next(api.build_decks(api.deck_sources(["decks/d", "a.txt"]), output="x.apkg"))
 
@@ -134,7 +135,7 @@ def test_decisions_survive_a_source_change_and_shape_every_build(here):
     edit(candidates, ("{id: 以智治更便民, text: 以智治更便民}", "{id: 以智治更便民, text: 以智治惠民生}"))
     first = run("build", "decks/d")
     assert first.exit_code == 0, first.output
-    keys = manifest_keys(here / "build/d.apkg")
+    keys = store_keys(here / "decks/d")
     assert "term_cloze term:一盘棋" in keys and "term_cloze term:一门式" not in keys
     assert "list_item list:五治融合/以智治更便民" in keys
 
@@ -151,7 +152,7 @@ def test_decisions_survive_a_source_change_and_shape_every_build(here):
 
     rebuilt = run("build", "decks/d")
     assert rebuilt.exit_code == 0, rebuilt.output
-    keys = manifest_keys(here / "build/d.apkg")
+    keys = store_keys(here / "decks/d")
     assert "term_cloze term:红色物业" in keys and "term_cloze term:一盘棋" in keys and "term_cloze term:一门式" not in keys
     assert "1 new" in rebuilt.stdout and "0 retired" in rebuilt.stdout  # 红色物业's cloze note (it has no definition)
 
@@ -163,7 +164,7 @@ def test_build_reports_candidates_not_yet_reviewed(here):
     result = run("build", "decks/d")
     assert result.exit_code == 0, result.output
     assert "1 candidates found since the last review" in result.stderr and "deckgen review decks/d" in result.stderr
-    assert "term_cloze term:红色物业" in manifest_keys(here / "build/d.apkg")
+    assert "term_cloze term:红色物业" in store_keys(here / "decks/d")
 
 
 def test_build_with_a_broken_candidates_file_exits_1_and_writes_nothing(here):
@@ -186,7 +187,7 @@ def test_build_without_arguments_builds_every_deck(here):
     result = run("build")
     assert result.exit_code == 0, result.output
     assert (here / "build/one.apkg").is_file() and (here / "build/two.apkg").is_file()
-    assert manifest_keys(here / "build/two.apkg").count("term_cloze term:枫桥经验") == 1  # in both sources, one note
+    assert store_keys(here / "decks/two").count("term_cloze term:枫桥经验") == 1  # in both sources, one note
 
 
 def test_extract_ignores_the_decisions(here):

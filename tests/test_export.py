@@ -3,6 +3,7 @@ import collections
 import csv
 import dataclasses
 import io
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -23,8 +24,11 @@ THEORY = Path(__file__).parent / "data" / "000_128f51ef0bbf1bd4.txt"
 
 
 @pytest.fixture(scope="module")
-def deck() -> api.DeckNotes:
-    return api.source_notes(DECK)
+def deck(tmp_path_factory) -> api.DeckNotes:
+    """The example deck, from a copy: packaging it brings its identity store (deck.lock.json) up to date."""
+    copy = tmp_path_factory.mktemp("deck") / DECK.name
+    shutil.copytree(DECK, copy)
+    return api.source_notes(copy)
 
 
 @pytest.fixture

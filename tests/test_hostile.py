@@ -80,11 +80,10 @@ def test_a_failed_write_leaves_the_previous_deck_untouched(tmp_path, source, mon
     disk_full = raising(OSError(28, "No space left on device"))
     monkeypatch.setattr(shutil, "copyfileobj", disk_full)
     monkeypatch.setattr("os.replace", disk_full)
-    with pytest.raises(OutputError):
-        build_deck([source], config=packaged_defaults(), output=out)
+    with pytest.raises(OutputError):  # a new description: the deck must be written again
+        build_deck([source], config=packaged_defaults(), output=out, description="第二版")
     assert out.read_bytes() == previous
-    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("deck")) == [
-        "deck.apkg", "deck.apkg.manifest.json"]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("deck")) == ["deck.apkg"]
 
 
 def test_an_unwritable_folder_is_a_clear_error(tmp_path, source, monkeypatch):
@@ -102,8 +101,8 @@ def test_an_interrupted_build_leaves_no_partial_deck(tmp_path, source, monkeypat
     build_deck([source], config=packaged_defaults(), output=out)
     previous = out.read_bytes()
     monkeypatch.setattr(genanki.Package, "write_to_file", raising(KeyboardInterrupt()))
-    with pytest.raises(KeyboardInterrupt):
-        build_deck([source], config=packaged_defaults(), output=out)
+    with pytest.raises(KeyboardInterrupt):  # a new description: the deck must be written again
+        build_deck([source], config=packaged_defaults(), output=out, description="第二版")
     assert out.read_bytes() == previous
     assert not list(tmp_path.glob(".*.tmp"))
 

@@ -1,25 +1,28 @@
-"""package.py: note types, identities, atomic writing and the build manifest (no Anki needed)."""
+"""package.py: note types, identities, atomic writing; what a rebuild reports (no Anki needed)."""
 from __future__ import annotations
 
-import json
 import time
 import zipfile
 
 import genanki
 import pytest
 
-from conftest import PLAIN, sample_extraction
+from conftest import PLAIN, package, sample_extraction
 from deckgen.cards import FIELDS, make_notes
 from deckgen.errors import OutputError
 from deckgen.notetypes import NOTE_TYPES
-from deckgen.package import deck_id, manifest_path, note_guid, write_package
+from deckgen.identity import load_store
+from deckgen.package import deck_id, note_guid, write_package
 
 DECK_KEY = "k-test"
 
 
 def build(config, tmp_path, extraction=None, **kwargs):
-    notes = make_notes(extraction or sample_extraction(), config, deck_name="理论", deck_key=DECK_KEY)
-    return write_package(notes, tmp_path / "deck.apkg", deck_key=DECK_KEY, **kwargs)
+    return package(config, tmp_path, extraction or sample_extraction(), deck_key=DECK_KEY, **kwargs)
+
+
+def stored(tmp_path):
+    return load_store(tmp_path / "deck.lock.json", DECK_KEY)
 
 
 def test_note_types_are_frozen():
@@ -68,13 +71,13 @@ def test_write_package_reports_counts_and_decks(config, tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
-def test_manifest_records_every_note(config, tmp_path):
-    info = build(config, tmp_path, timestamp=1000)
-    data = json.loads(manifest_path(info.output).read_text(encoding="utf-8"))
-    assert data["deck_key"] == DECK_KEY and data["timestamp"] == 1000
-    assert len(data["notes"]) == 7
-    entry = data["notes"][note_guid(DECK_KEY, "list", "list:六个必须坚持")]
-    assert entry["cards"] == ["Recite"] and entry["deck"] == "学习::党建引领社区治理的创新路径"
+def test_the_store_records_every_note(config, tmp_path):
+    build(config, tmp_path, timestamp=1000)
+    store = stored(tmp_path)
+    assert store.found and store.timestamp == 1000 and len(store.notes) == 7
+    entry = store.notes[note_guid(DECK_KEY, "list", "list:六个必须坚持")]
+    assert entry.cards == ("Recite",) and entry.deck == "学习::党建引领社区治理的创新路径"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg", "deck.lock.json"]
 
 
 def test_rebuild_reports_new_changed_unchanged_retired(config, tmp_path):
@@ -114,26 +117,28 @@ def test_a_name_card_that_gives_the_name_away_is_reported_like_a_card_turned_off
 
 
 def test_default_timestamp_always_moves_past_the_previous_build(config, tmp_path):
-    first = build(config, tmp_path)
-    second = build(config, tmp_path)
-    assert int(second.timestamp) > int(first.timestamp) >= int(time.time()) - 5
+    build(config, tmp_path)
+    first = stored(tmp_path).timestamp
+    build(config, tmp_path, extraction=sample_extraction(definition="另一个定义。"))
+    assert int(stored(tmp_path).timestamp) > int(first) >= int(time.time()) - 5
 
 
-@pytest.mark.parametrize("content", ["not json", '{"format": 1, "deck_key": "other", "notes": {}}',
-                                     '{"format": 1, "deck_key": "k-test", "notes": {"g": {"kind": "term"}}}',
-                                     '{"format": 1, "deck_key": "k-test", "timestamp": "soon", "notes": {}}',
-                                     '{"format": 1, "deck_key": "k-test", "timestamp": Infinity, "notes": {}}'])
-def test_a_bad_or_foreign_manifest_means_a_first_build(config, tmp_path, content):
-    """A manifest is a convenience: whatever it holds, the default (build-time) timestamp still works."""
-    manifest_path(tmp_path / "deck.apkg").write_text(content, encoding="utf-8")
+@pytest.mark.parametrize("content", ["not json", '{"format": 2, "deck_key": "other", "notes": {}}',
+                                     '{"format": 2, "deck_key": "k-test", "notes": {"g": {"kind": "term"}}}',
+                                     '{"format": 2, "deck_key": "k-test", "timestamp": "soon", "notes": {}}',
+                                     '{"format": 2, "deck_key": "k-test", "timestamp": Infinity, "notes": {}}'])
+def test_a_bad_or_foreign_store_means_a_first_build(config, tmp_path, content):
+    """A store is read back from disk: whatever it holds, the build goes on with fresh identities and the
+    default (build-time) timestamp."""
+    (tmp_path / "deck.lock.json").write_text(content, encoding="utf-8")
     info = build(config, tmp_path)
-    assert info.changes.previous is False
-    assert abs(info.timestamp - time.time()) < 60
+    assert info.changes.previous is False and info.written
+    assert abs(stored(tmp_path).timestamp - time.time()) < 60
 
 
 def test_failed_write_keeps_the_previous_deck_and_leaves_no_temp_file(config, tmp_path, monkeypatch):
     info = build(config, tmp_path, timestamp=1000)
-    before = info.output.read_bytes(), manifest_path(info.output).read_bytes()
+    before = info.output.read_bytes(), (tmp_path / "deck.lock.json").read_bytes()
 
     def half_write(self, path, timestamp=None):
         with open(path, "wb") as f:
@@ -142,9 +147,9 @@ def test_failed_write_keeps_the_previous_deck_and_leaves_no_temp_file(config, tm
 
     monkeypatch.setattr(genanki.Package, "write_to_file", half_write)
     with pytest.raises(OutputError, match=r"deck\.apkg: cannot write \(No space left on device\)"):
-        build(config, tmp_path, timestamp=1001)
-    assert (info.output.read_bytes(), manifest_path(info.output).read_bytes()) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg", "deck.apkg.manifest.json"]
+        build(config, tmp_path, sample_extraction(definition="另一个定义。"), timestamp=1001)
+    assert (info.output.read_bytes(), (tmp_path / "deck.lock.json").read_bytes()) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg", "deck.lock.json"]
 
 
 def test_output_in_an_impossible_place_is_an_output_error(config, tmp_path):

@@ -7,6 +7,7 @@ card's schedule and the four note types: no "+" copy, no conflicting note (``ANK
 """
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +48,9 @@ def update(empty_collection, tmp_path_factory) -> Update:
     answer_every_card(col)
     notes = {col.get_note(nid).guid: nid for nid in col.find_notes("")}
     before = Update(col, shape(col), notes, schedules(col), None, set())
-    today = package_deck(source_notes(ROOT / "decks" / "theory-page"), folder / "today.apkg")
+    deck = folder / "theory-page"  # a copy: the build brings its identity store (deck.lock.json) up to date
+    shutil.copytree(ROOT / "decks" / "theory-page", deck)
+    today = package_deck(source_notes(deck), folder / "today.apkg")
     before.log = import_package(col, Path(today.output))
     logged = [*before.log.new, *before.log.updated, *before.log.duplicate]
     before.guids = {col.get_note(note.id.nid).guid for note in logged}

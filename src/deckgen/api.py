@@ -17,9 +17,12 @@ import functools
 import hashlib
 import html
 import itertools
+import json
 import logging
+import math
 import multiprocessing
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -29,9 +32,13 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .config import load_config
 from .curate import Review, candidate, curate, merge, occurrences_by_id, read_candidates, tag_notes, write_candidates
+from .display import visible
 from .deckspec import SPEC_FILE, DeckSpec, is_deck_folder, load_deck_spec, new_key
 from .errors import ConfigError, DeckgenError, ExtractionError, InputError, OutputError
 from .extract import extract_articles
+from .atomic import write_text_atomically
+from .identity import Store, assign, compare, dump_store, entries, folder_store, legacy_manifest, \
+    load_store, output_store
 from .lock import output_lock
 from .models import (Article, BuildResult, Document, ExtractedList, ExtractedTerm, Extraction, NoteSpec,
                      SourceExtraction)
@@ -230,8 +237,11 @@ class DeckNotes:
     files: tuple[Path, ...]
     extraction: Extraction  # everything found (its warnings name encodings and count mismatches)
     kept: Extraction  # what passed extract.min_confidence: the notes are made from this
-    notes: tuple[NoteSpec, ...]
+    notes: tuple[NoteSpec, ...]  # with their GUIDs (``identity.assign``)
     skipped: tuple[str, ...] = ()  # files of a folder that were not read, and why
+    store: Path | None = None  # the identity store the GUIDs come from (None: none, all fresh)
+    previous: Store | None = None  # what the store held: the previous build
+    legacy: Path | None = None  # a format-1 manifest the identities may come from, removed once built
 
     def default_path(self, suffix: str) -> Path:
         """``<output_dir>/<stem><suffix>``, where an output goes when no path is given."""
@@ -262,6 +272,8 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
         raise InputError("no source given; name the files of the deck")
     store = ExtractionCache(config) if cache else None
     extraction, keys = _extract_files(files, config, store, progress=progress, every_occurrence=True)
+    extraction = dataclasses.replace(extraction, warnings=(*extraction.warnings, *_wording_warnings(extraction,
+                                                                                                   config)))
     name, key, tags = deck_name or files[0].stem, deck_key or deck_name or files[0].stem, tuple(tags)
     content_key = store.notes_key([(str(f), k) for f, k in zip(files, keys)],
                                   [config, name, key, tags, _file_digest(candidates)]) if store else None
@@ -278,7 +290,8 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
                                terms=tuple(_first_by_id(content.terms)))
     return DeckNotes(name=name, key=key, stem=stem or files[0].stem,
                      description=_describe(files, description), config=config, files=tuple(files),
-                     extraction=extraction, kept=kept, notes=content.notes, skipped=tuple(skipped))
+                     extraction=extraction, kept=kept, notes=assign(content.notes, Store(deck_key=key)),
+                     skipped=tuple(skipped))
 
 
 def _deck_content(extraction: Extraction, files: list[Path], config: dict, name: str, key: str,
@@ -306,6 +319,34 @@ def _file_digest(path: Path | None) -> str | None:
         return None
 
 
+def _wording_warnings(extraction: Extraction, config: dict) -> list[str]:
+    """A warning for each list that a later source words otherwise than the first (the deck has the first's)."""
+    from .text import match_key
+
+    first: dict[str, ExtractedList] = {}
+    warnings = []
+    for lst in extraction.lists:
+        if lst.confidence < config["extract"]["min_confidence"] or not lst.items:
+            continue
+        seen = first.setdefault(lst.id, lst)
+        here, there = extraction.articles[lst.article].source, extraction.articles[seen.article].source
+        if here != there and tuple(map(match_key, lst.items)) != tuple(map(match_key, seen.items)):
+            others = [item for item in lst.items if match_key(item) not in set(map(match_key, seen.items))]
+            warnings.append(f"{here}: list '{lst.name}' is worded otherwise than in {there}"
+                            f"{' (' + '、'.join(others) + ')' if others else ''}; the deck has the wording of "
+                            f"{there}: make the two agree, or edit the list in candidates.yaml")
+    return warnings
+
+
+def with_identities(deck: DeckNotes, store: Path, *, legacy: Path | None = None, carry: bool = True) -> DeckNotes:
+    """``deck`` with the identities of its identity store ``store`` (``identity.py``): known notes keep their
+    GUIDs, reworded ones carry a gone note's (unless ``carry`` is False); ``legacy``, a format-1 manifest,
+    stands in for a store not written yet."""
+    previous = load_store(store, deck.key, legacy=legacy)
+    return dataclasses.replace(deck, notes=assign(deck.notes, previous, carry=carry), store=store, previous=previous,
+                               legacy=legacy)
+
+
 def folder_notes(spec: DeckSpec, *, config_path: str | Path | None = None,
                  progress: Progress | None = None, cache: bool = True) -> DeckNotes:
     """The notes of a deck folder (its deck.yaml), its settings over the config's."""
@@ -322,34 +363,125 @@ def source_notes(source: str | Path, *, config_path: str | Path | None = None,
     return deck.notes(config_path=config_path, progress=progress, cache=cache)
 
 
-def package_deck(deck: DeckNotes, output: str | Path, *, timestamp: float | None = None) -> BuildResult:
-    """Write ``deck`` as one ``.apkg`` to ``output``, with its manifest."""
+def package_deck(deck: DeckNotes, output: str | Path, *, timestamp: float | None = None,
+                 forget_retired: bool = False) -> BuildResult:
+    """Write ``deck`` as one ``.apkg`` to ``output`` and bring its identity store up to date.
+
+    A deck whose content is what the store says was built last, at an output that still holds
+    that build, is not written again (``BuildResult.written`` False). Retired notes are kept in
+    the store, and reported, until ``forget_retired`` confirms them.
+    """
     from .package import write_package
 
     output = Path(output)
     check_output(output)
-    info = write_package(deck.notes, output, deck_key=deck.key, description=deck.description, timestamp=timestamp)
+    previous = deck.previous if deck.previous is not None else Store(deck_key=deck.key)
+    digest = package_digest(deck)
+    warnings = [*deck.extraction.warnings, *deck.skipped]
+    if previous.found and previous.digest == digest and previous.notes.keys() == {n.guid for n in deck.notes} \
+            and _output_holds(output, digest):
+        written, timestamp = False, previous.timestamp
+        card_names = {guid: entry.cards for guid, entry in previous.notes.items()}
+    else:
+        if timestamp is None:  # Anki updates a note only from a newer package
+            timestamp = max(time.time(), math.floor(previous.timestamp) + 1)
+        info = write_package(deck.notes, output, deck_key=deck.key, description=deck.description,
+                             timestamp=timestamp)
+        written, card_names = True, info.card_names
+        warnings += _record_output(output, digest)
+    changes, after = compare(previous, entries(deck.notes, card_names), forget_retired=forget_retired)
+    if deck.store is not None:
+        warnings += _save_store(deck.store, dataclasses.replace(after, timestamp=timestamp, digest=digest))
+        if deck.legacy is not None and deck.legacy.is_file():
+            deck.legacy.unlink(missing_ok=True)
     kept = deck.kept
     return BuildResult(
-        output=str(output), decks=info.decks, articles=len({n.deck for n in deck.notes}), lists=len(kept.lists),
-        terms=len(kept.terms), notes=info.notes, cards=info.cards,
-        count_mismatches=tuple(l.name for l in kept.lists if l.count_mismatch),
-        warnings=deck.extraction.warnings + deck.skipped, changes=info.changes)
+        output=str(output), decks=tuple(dict.fromkeys(visible(n.deck) for n in deck.notes)),
+        articles=len({n.deck for n in deck.notes}), lists=len(kept.lists), terms=len(kept.terms),
+        notes=len(deck.notes), cards=sum(len(card_names[n.guid]) for n in deck.notes),
+        count_mismatches=tuple(l.name for l in kept.lists if l.count_mismatch), warnings=tuple(warnings),
+        changes=changes, written=written, card_counts={guid: len(names) for guid, names in card_names.items()})
+
+
+# the build date in a deck's description (``_describe``): a deck is not rebuilt for a new date alone
+_BUILD_DATE = re.compile(r"Built \d{4}-\d{2}-\d{2} ")
+
+
+def package_digest(deck: DeckNotes) -> str:
+    """A hash of what the deck's package holds: its notes with their GUIDs, the description, the note types."""
+    from .notetypes import NOTE_TYPES
+
+    content = [[[n.guid, n.kind, n.fields, n.tags, n.deck, n.due] for n in deck.notes],
+               _BUILD_DATE.sub("", deck.description),
+               [[m.model_id, m.name, m.css, m.templates] for m in NOTE_TYPES.values()]]
+    return hashlib.sha1(json.dumps(content, ensure_ascii=False).encode()).hexdigest()
+
+
+def _output_record(output: Path) -> Path:
+    from .registry import state_dir
+
+    return state_dir() / "outputs" / f"{hashlib.sha1(str(output.resolve()).encode()).hexdigest()[:20]}.json"
+
+
+def _file_hash(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _output_holds(output: Path, digest: str) -> bool:
+    """Whether ``output`` is still the package this machine wrote there for ``digest``."""
+    from .atomic import read_state_json
+
+    record = read_state_json(_output_record(output))
+    return isinstance(record, dict) and record.get("digest") == digest and record.get("sha256") is not None \
+        and record.get("sha256") == _file_hash(output)
+
+
+def _record_output(output: Path, digest: str) -> list[str]:
+    """Remember what ``output`` now holds (a warning, at most, when the state folder cannot be written)."""
+    record = _output_record(output)
+    try:
+        write_text_atomically(record, json.dumps({"digest": digest, "sha256": _file_hash(output)}), fix="")
+    except DeckgenError:
+        return [f"{record.parent}: cannot be written; the next build writes {output} again even if nothing changed"]
+    return []
+
+
+def _save_store(path: Path, store: Store) -> list[str]:
+    """Write the identity store if its text changed (a warning when it cannot be written: the deck is built)."""
+    text = dump_store(store)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return []
+    except (OSError, UnicodeDecodeError):
+        pass
+    try:
+        write_text_atomically(path, text, fix="")
+    except DeckgenError:
+        return [f"{path}: cannot be written; the next build cannot tell reworded notes from new ones, "
+                "and its notes get the GUIDs of their text (make the folder writable)"]
+    return []
 
 
 def build_deck(sources: Iterable[str | Path], *, config: dict | None = None, output: str | Path,
                deck_name: str | None = None, deck_key: str | None = None, description: str = "",
                tags: Iterable[str] = (), timestamp: float | None = None,
-               progress: Progress | None = None, cache: bool = True, wait: bool = False) -> BuildResult:
+               progress: Progress | None = None, cache: bool = True, wait: bool = False, carry: bool = True,
+               forget_retired: bool = False) -> BuildResult:
     """Extract ``sources`` and write one ``.apkg`` to ``output`` (see ``deck_notes``); nothing is written on error.
 
     Another build writing ``output`` is waited for with ``wait``, else ``OutputError`` (``deckgen.lock``).
+    Identities live in the state folder's store for ``output`` (``identity.output_store``).
     """
-    check_output(Path(output))
-    with output_lock(Path(output), wait=wait):
+    output = Path(output)
+    check_output(output)
+    with output_lock(output, wait=wait):
         deck = deck_notes(sources, config=config, deck_name=deck_name, deck_key=deck_key, description=description,
                           tags=tags, progress=progress, cache=cache)
-        return package_deck(deck, output, timestamp=timestamp)
+        deck = with_identities(deck, output_store(output), legacy=legacy_manifest(output), carry=carry)
+        return package_deck(deck, output, timestamp=timestamp, forget_retired=forget_retired)
 
 
 def check_output(output: Path) -> None:
@@ -371,12 +503,14 @@ def _describe(files: list[Path], description: str = "") -> str:
 
 def build_deck_folder(spec: DeckSpec, *, config_path: str | Path | None = None, output: str | Path | None = None,
                       timestamp: float | None = None, progress: Progress | None = None,
-                      cache: bool = True, wait: bool = False) -> BuildResult:
+                      cache: bool = True, wait: bool = False, carry: bool = True,
+                      forget_retired: bool = False) -> BuildResult:
     """Build a deck folder (its deck.yaml) to ``output`` (default ``<output_dir>/<folder>.apkg``)."""
     if output is not None:
         check_output(Path(output))
     ((_, result),) = build_decks([DeckSource(spec=spec)], output=output, config_path=config_path,
-                                 timestamp=timestamp, progress=progress, cache=cache, wait=wait)
+                                 timestamp=timestamp, progress=progress, cache=cache, wait=wait, carry=carry,
+                                 forget_retired=forget_retired)
     return result
 
 
@@ -434,10 +568,16 @@ class DeckSource:
         return Path(load_config(config_path)["output_dir"]) / f"{files[0].stem}.apkg"
 
     def notes(self, *, config_path: str | Path | None = None, progress: Progress | None = None,
-              cache: bool = True) -> DeckNotes:
+              cache: bool = True, output: str | Path | None = None, carry: bool = True) -> DeckNotes:
+        """The deck's notes, with the identities of its store: the deck folder's ``deck.lock.json``, or for
+        files the state folder's store of ``output`` (default ``<output_dir>/<stem>.apkg``)."""
         if self.spec is not None:
-            return folder_notes(self.spec, config_path=config_path, progress=progress, cache=cache)
-        return deck_notes(self.files, config=load_config(config_path), progress=progress, cache=cache)
+            deck = folder_notes(self.spec, config_path=config_path, progress=progress, cache=cache)
+        else:
+            deck = deck_notes(self.files, config=load_config(config_path), progress=progress, cache=cache)
+        output = Path(output) if output is not None else deck.default_path(".apkg")
+        store = folder_store(self.spec.folder) if self.spec is not None else output_store(output)
+        return with_identities(deck, store, legacy=legacy_manifest(output), carry=carry)
 
 
 def deck_sources(sources: Iterable[str | Path] = (), root: str | Path = ".") -> list[DeckSource]:
@@ -460,11 +600,13 @@ def deck_sources(sources: Iterable[str | Path] = (), root: str | Path = ".") -> 
 
 def build_decks(decks: Sequence[DeckSource], *, output: str | Path | None = None,
                 config_path: str | Path | None = None, timestamp: float | None = None,
-                progress: Progress | None = None, cache: bool = True,
-                wait: bool = False) -> Iterator[tuple[DeckNotes, BuildResult]]:
+                progress: Progress | None = None, cache: bool = True, wait: bool = False, carry: bool = True,
+                forget_retired: bool = False) -> Iterator[tuple[DeckNotes, BuildResult]]:
     """Build each deck to ``output`` (one deck only) or ``<output_dir>/<name>.apkg``, yielding each as it is written.
 
     A deck another build is writing (``deckgen.lock``) is waited for with ``wait``, else ``OutputError``.
+    ``carry`` False: no note takes a reworded note's identity; ``forget_retired``: retired notes are
+    confirmed, and no longer reported.
     """
     if output is not None:
         if len(decks) != 1:
@@ -474,8 +616,8 @@ def build_decks(decks: Sequence[DeckSource], *, output: str | Path | None = None
     for source in decks:
         target = Path(output) if output is not None else source.default_output(config_path)
         with output_lock(target, wait=wait):
-            deck = source.notes(config_path=config_path, progress=progress, cache=cache)
-            result = package_deck(deck, target, timestamp=timestamp)
+            deck = source.notes(config_path=config_path, progress=progress, cache=cache, output=target, carry=carry)
+            result = package_deck(deck, target, timestamp=timestamp, forget_retired=forget_retired)
         if source.spec is not None:
             result = dataclasses.replace(result, warnings=(*result.warnings, *_key_warnings(source.spec)))
         yield deck, result
@@ -522,4 +664,5 @@ def _key_warnings(spec: DeckSpec) -> list[str]:
 
 __all__ = ["DeckNotes", "DeckSource", "build_deck", "build_deck_folder", "build_decks", "confident", "deck_notes",
            "deck_sources", "expand_sources", "extract_documents", "extract_files", "extract_sources", "find_deck_folders",
-           "folder_notes", "load_deck_spec", "new_deck", "package_deck", "review_deck", "source_notes"]
+           "folder_notes", "load_deck_spec", "new_deck", "package_deck", "package_digest", "review_deck",
+           "source_notes", "with_identities"]

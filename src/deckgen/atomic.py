@@ -1,6 +1,6 @@
 """Write an output file whole or not at all.
 
-Every file deckgen writes (a deck and its manifest, an export, a preview,
+Every file deckgen writes (a deck and its identity store, an export, a preview,
 candidates.yaml) goes through ``write_atomically``: the content goes to a
 temporary file in the same folder, which then replaces the target in one
 ``os.replace``. A full disk, an error, Ctrl-C or SIGTERM (the CLI turns it into
@@ -124,7 +124,7 @@ def write_text_atomically(path: Path, text: str, *, fix: str, encoding: str = "u
 
 
 def read_state_json(path: Path) -> object:
-    """A state file deckgen wrote earlier (manifest, key registry), parsed; None when absent, too large or not JSON.
+    """A state file deckgen wrote earlier (identity store, key registry), parsed; None when absent, too large or not JSON.
 
     State files are conveniences: a lost or damaged one must never stop a command, so every failure is None.
     """

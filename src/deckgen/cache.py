@@ -40,7 +40,8 @@ from pathlib import Path
 from . import __version__
 from .config import PATH_KEYS, read_bounded
 from .limits import MAX_STATE_BYTES
-from .models import Article, Document, ExtractedList, ExtractedTerm, NoteSpec, Paragraph, Section, SourceExtraction
+from .models import (Anchor, Article, Document, ExtractedList, ExtractedTerm, NoteSpec, Paragraph, Section,
+                     SourceExtraction)
 
 FORMAT = 1
 ENTRIES = "extract"  # the folders of the entries inside the cache folder: source extractions,
@@ -205,7 +206,8 @@ _NESTED = {
     Article: {"sections": _many(Section)},
     ExtractedList: {"items": tuple, "item_contexts": tuple},
     ExtractedTerm: {},
-    NoteSpec: {"fields": tuple, "tags": tuple},
+    NoteSpec: {"fields": tuple, "tags": tuple, "anchor": lambda v: None if v is None else _build(Anchor, v)},
+    Anchor: {},
 }
 
 

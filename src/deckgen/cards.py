@@ -19,13 +19,13 @@ import hashlib
 import html
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from .errors import ConfigError
 from .extract.names import COUNTED_NAME
 from .extract.words import Words
-from .models import Article, ExtractedList, ExtractedTerm, Extraction, NoteSpec
+from .models import Anchor, Article, ExtractedList, ExtractedTerm, Extraction, NoteSpec
 from .text import QUOTE_CHARS, match_key
 
 # Field names per note kind, in note-type order. The last field, DeckgenID, is a
@@ -254,6 +254,7 @@ class _Draft:
     deck: str
     due: int
     fields: dict[str, str]
+    anchor: Anchor
     cites: list[str] = field(default_factory=list)
     stems: list[str] = field(default_factory=list)
 
@@ -278,12 +279,14 @@ class _Builder:
         self.articles = {article.index: article for article in articles}
         self.drafts: dict[tuple[str, str], _Draft] = {}
 
-    def add(self, kind: str, key: str, article: int, cite: str, **fields: str) -> None:
+    def add(self, kind: str, key: str, article: int, cite: str, anchor: Anchor, **fields: str) -> None:
         source = self.articles[article]
         found = self.drafts.get((kind, key))
         if found is None:
             fields.update(TTS=self.tts, DeckgenID=note_id(self.deck_key, kind, key))
-            found = self.drafts[(kind, key)] = _Draft(kind, key, self.deck_for(source), len(self.drafts), fields)
+            anchor = replace(anchor, source=PurePath(source.source).name)
+            found = self.drafts[(kind, key)] = _Draft(kind, key, self.deck_for(source), len(self.drafts), fields,
+                                                      anchor)
         quote = _citation(source, cite)
         if quote not in found.cites:
             found.cites.append(quote)
@@ -307,7 +310,7 @@ class _Builder:
             NoteSpec(kind=d.kind, key=d.key,
                      fields=tuple({**d.fields, "Source": "".join(d.cites)}[name] for name in FIELDS[d.kind]),
                      tags=(KIND_TAGS[d.kind], *(f"source::{stem}" for stem in d.stems), *self.extra_tags),
-                     deck=d.deck, due=d.due)
+                     deck=d.deck, due=d.due, anchor=d.anchor)
             for d in self.drafts.values())
 
     def add_list(self, lst: ExtractedList) -> None:
@@ -325,13 +328,14 @@ class _Builder:
             seen.add(item_key)
             for kind in item_kinds:
                 self.add(kind, f"{lst.id}/{item_key}", lst.article, _quote(context, item),
+                         Anchor(lst.id, i, item, ""),
                          Text=self._item_text(items, parts, i, typed=kind == "list_item_typed"),
                          List=f'{name}<span class="count"> · 共 {len(items)} 条</span>')
         recite = f"按顺序说出全部 {len(items)} 条" if "list" in self.kinds else ""
         naming = (f"这 {len(items)} 条合称什么？" if "list_count" in self.kinds and lst.count is not None
                   and not gives_name_away(lst.name, items) else "")
         if recite or naming:
-            self.add("list", lst.id, lst.article, _quote(lst.context, lst.name),
+            self.add("list", lst.id, lst.article, _quote(lst.context, lst.name), Anchor(lst.id, -1, lst.name, ""),
                      Name=name, Items=_numbered(escape(item) for item in items),
                      Recite=recite, Naming=naming)
 
@@ -357,12 +361,13 @@ class _Builder:
         context only where the card does not.
         """
         cite = _quote(term.context, term.term)
+        anchor = Anchor(term.id, -1, term.term, "", sentence=match_key(term.context))
         if "term" in self.kinds and term.definition:
             definition = escape(clip(term.definition, limit=BACK_LIMIT))
             if term.definition_source:
                 definition += f'<div class="note">释义来源：{escape(term.definition_source)}</div>'
             reverse = marked(clip(term.definition, term.term), term.term, blank) if self.reverse else ""
-            self.add("term", term.id, term.article, cite,
+            self.add("term", term.id, term.article, cite, anchor,
                      Term=escape(term.term), Definition=definition, Reverse=reverse)
         cue = len(match_key(term.context)) - len(match_key(term.term))
         in_context = occurrences(term.context, term.term) and cue >= MIN_CUE
@@ -370,7 +375,7 @@ class _Builder:
             shown = clip(term.context, term.term)
             whole = shown == " ".join(term.context.split())
             text = marked(shown, term.term, lambda answer: cloze(answer, self.hint, term.term))
-            self.add("term_cloze", term.id, term.article, "" if whole else cite, Text=text, Term=escape(term.term))
+            self.add("term_cloze", term.id, term.article, "" if whole else cite, anchor, Text=text, Term=escape(term.term))
 
 
 def _numbered(items_html: Iterable[str]) -> str:

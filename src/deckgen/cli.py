@@ -82,14 +82,21 @@ def main():
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the deck here (one deck only).")
 @click.option("--wait", is_flag=True,
               help="If another build is writing the same deck, wait for it (default: stop with a message).")
+@click.option("--no-carry", is_flag=True,
+              help="A reworded list item or term becomes a new note (its old note is retired), instead of "
+                   "updating the old note in place.")
+@click.option("--forget-retired", is_flag=True,
+              help="Confirm the retired notes reported so far: later builds no longer report them.")
 @cache_option
 @common_options
-def build(sources, output, wait, no_cache, config_path, quiet, verbose):
+def build(sources, output, wait, no_carry, forget_retired, no_cache, config_path, quiet, verbose):
     """Build Anki decks from deck folders, text files or folders of text files.
 
     With no SOURCE, builds every decks/*/deck.yaml under the current folder
     into build/<folder>.apkg. Files and plain folders make one deck, named after
-    the first file.
+    the first file. A deck folder keeps its notes' identities in its
+    deck.lock.json (commit it): a note reworded in the sources updates in Anki,
+    keeping its reviews. A deck whose notes did not change is not rewritten.
     """
     from . import api
     from .progress import ProgressBar, summary
@@ -99,7 +106,8 @@ def build(sources, output, wait, no_cache, config_path, quiet, verbose):
         raise click.UsageError("-o/--output writes one deck; give one deck folder, or files only")
     with ProgressBar(enabled=not quiet and not verbose) as progress:
         for deck, result in api.build_decks(decks, output=output, config_path=config_path, progress=progress,
-                                               cache=not no_cache, wait=wait):
+                                            cache=not no_cache, wait=wait, carry=not no_carry,
+                                            forget_retired=forget_retired):
             _warn(result.warnings, quiet)
             if not quiet:
                 click.echo(summary(deck, result))
@@ -147,8 +155,9 @@ def review(folder, no_cache, config_path, quiet, verbose):
     if result.first:
         click.echo(f"Wrote {spec.candidates_path}: {counts}. Decide on them, then: deckgen build {folder}")
     else:
+        reworded = f", {result.reworded} items reworded" if result.reworded else ""
         click.echo(f"Updated {spec.candidates_path} ({counts}): {result.new} new, {result.kept} kept "
-                   f"({result.changed} changed in the sources), {result.missing} missing")
+                   f"({result.changed} changed in the sources{reworded}), {result.missing} missing")
 
 
 @main.command()

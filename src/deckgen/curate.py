@@ -56,7 +56,8 @@ HEADER = """\
 # Candidates for the deck {deck} ({folder}), written by `deckgen review {folder}`.
 # Edit the decisions, then run `deckgen build {folder}`. Running review again keeps
 # your decisions: new candidates are marked `status: new`, candidates no longer found
-# in the sources are kept and marked `status: missing` (they are not built).
+# in the sources are kept and marked `status: missing` (they are not built); an item
+# reworded in the sources keeps its id (and its notes), marked `status: changed`.
 #
 # One entry per list or term, in source order. Written by deckgen (leave them be):
 #   id          the entry's identity: its notes in Anki are keyed by it (never edit it)
@@ -79,6 +80,7 @@ class Item:
     id: str
     text: str
     new: bool = False  # found since the last review
+    changed: bool = False  # reworded in the sources since the last review (it keeps its id: ``identity.pair_items``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +121,7 @@ class Review:
     kept: int
     changed: int  # kept entries whose extraction changed since the last review
     missing: int
+    reworded: int = 0  # items reworded in the sources, each one changed item (it keeps its id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +181,8 @@ def merge(previous: Sequence[Entry] | None, fresh: Sequence[Entry], origin: str 
     gone = [dataclasses.replace(entry, status="missing") for entry in previous if entry.id not in fresh_ids]
     kept = [entry for entry in merged if entry.id in old]
     return Review(entries=tuple(merged + gone), first=False, new=len(merged) - len(kept), kept=len(kept),
-                  changed=sum(entry.status == "changed" for entry in kept), missing=len(gone))
+                  changed=sum(entry.status == "changed" for entry in kept), missing=len(gone),
+                  reworded=sum(item.changed for entry in kept for item in entry.items))
 
 
 def _check_ids(previous: Sequence[Entry], fresh: Sequence[Entry], fresh_ids: set[str], origin: str) -> None:
@@ -196,8 +200,28 @@ def _check_ids(previous: Sequence[Entry], fresh: Sequence[Entry], fresh_ids: set
                               f"'{new_by_found[entry.found]}'); ids are never edited: restore it")
 
 
+def _carry_items(old: Entry, fresh: Entry) -> Entry:
+    """``fresh`` with each item reworded from one of ``old`` (``identity.pair_items``) under the old item's id,
+    marked changed; its fingerprint is of the carried ids, so the next review finds it unchanged."""
+    from .identity import pair_items
+
+    fresh_ids, old_ids = {item.id for item in fresh.items}, {item.id for item in old.items}
+    gone = [(at, item) for at, item in enumerate(old.items) if item.id not in fresh_ids]
+    added = [(at, item) for at, item in enumerate(fresh.items) if item.id not in old_ids]
+    if not gone or not added:
+        return fresh
+    pairs = pair_items([(at, item.text) for at, item in gone], [(at, item.text) for at, item in added],
+                       [item.text for item in (*old.items, *fresh.items)])
+    items = list(fresh.items)
+    for o, n in pairs:
+        items[added[n][0]] = dataclasses.replace(added[n][1], id=gone[o][1].id, changed=True)
+    carried = dataclasses.replace(fresh, items=tuple(items))
+    return dataclasses.replace(carried, found=carried.fingerprint())
+
+
 def _merge_entry(old: Entry, fresh: Entry) -> Entry:
     """Keep the organiser's decisions and edits; follow the sources where they edited nothing."""
+    fresh = _carry_items(old, fresh)
     changed = old.found != fresh.found
     mine = dict(decision=old.decision, tags=old.tags, status="changed" if changed else None)
     if old.fingerprint() == old.found:  # not edited: the content follows the sources
@@ -372,13 +396,18 @@ def _entry_data(entry: Entry) -> dict:
     data.update(found=entry.found, decision=entry.decision)
     if entry.kind == "list":
         data["name"] = entry.name
-        data["items"] = [_Flow(id=item.id, text=item.text, **({"status": "new"} if item.new else {}))
-                         for item in entry.items]
+        data["items"] = [_Flow(id=item.id, text=item.text, **_item_status(item)) for item in entry.items]
     else:
         data.update(term=entry.name, definition=entry.definition)
     if entry.tags:
         data["tags"] = _FlowList(entry.tags)
     return data
+
+
+def _item_status(item: Item) -> dict[str, str]:
+    if item.new:
+        return {"status": "new"}
+    return {"status": "changed"} if item.changed else {}
 
 
 def dump_candidates(entries: Iterable[Entry], *, deck: str, folder: str) -> str:
@@ -441,7 +470,8 @@ def _curated_list(found: ExtractedList, entry: Entry) -> ExtractedList:
     """``found`` with the entry's name and items; each item cites its own sentence where the text has one."""
     own = dict(zip(map(match_key, found.items), found.item_contexts))
     return dataclasses.replace(found, name=entry.name, items=tuple(item.text for item in entry.items),
-                               item_contexts=tuple(own.get(item.id, found.context) for item in entry.items))
+                               item_contexts=tuple(own.get(match_key(item.text), own.get(item.id, found.context))
+                                                   for item in entry.items))
 
 
 def _curated_term(found: ExtractedTerm, entry: Entry, as_found: Entry) -> ExtractedTerm:

@@ -41,7 +41,6 @@ from .display import cell, visible
 from .limits import MAX_LIST_NUMBER
 from .models import Article, ExtractedList, ExtractedTerm, NoteSpec
 from .notetypes import CSS, NOTE_TYPES
-from .package import note_guid
 
 SUFFIXES = {"csv": ".csv", "tsv": ".tsv", "anki-txt": ".txt", "md": ".md", "html": ".html",
             "preview": ".preview.html"}
@@ -214,7 +213,7 @@ def to_anki_txt(deck: DeckNotes) -> str:
     out.write("\n".join(header) + "\n")
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     for note in deck.notes:
-        writer.writerow([NOTE_TYPES[note.kind].name, note.deck, note_guid(deck.key, note.kind, note.key),
+        writer.writerow([NOTE_TYPES[note.kind].name, note.deck, note.guid,
                          " ".join(note.tags), *note.fields])
     return out.getvalue()
 

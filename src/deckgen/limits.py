@@ -44,7 +44,7 @@ MAX_PDF_COLUMN_SPLITS = 64  # nested column splits of one page region; deeper on
 # --- cards -------------------------------------------------------------------------------------------------
 MAX_TEMPLATE_WIDTH = 100  # a width or precision in deck.name_template ({article:>20})
 
-# --- files deckgen reads back (manifest, the machine's deck registry) --------------------------------------
+# --- files deckgen reads back (identity stores, the machine's deck registry) ---------------------------------
 MAX_STATE_BYTES = 50 * 1024 * 1024
 
 

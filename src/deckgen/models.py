@@ -7,11 +7,12 @@ cards → ``NoteSpec``s; package → ``BuildResult``.
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .package import Changes
+    from .identity import Changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,12 +134,31 @@ class Extraction:
 
 
 @dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a note's content stands in the sources: what ``identity`` compares to tell a reworded
+    note from a new one.
+
+    ``group`` is the id of the list or term the note was made from; ``at`` a list item's
+    position in its list (-1 for other notes); ``text`` the item, list name or term as shown;
+    ``sentence`` a term's context sentence as a matching key (``text.match_key``).
+    """
+
+    group: str
+    at: int
+    text: str
+    source: str  # the file name of the source it was first found in
+    sentence: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class NoteSpec:
     """One Anki note, ready to package. ``fields`` are HTML, already escaped.
 
-    ``key`` is the note's identity inside its deck: it alone (with the deck key
-    and the note kind) makes the GUID, so rewording a field updates the note in
-    place instead of adding a new one.
+    ``key`` is the note's identity inside its deck: with the deck key and the
+    note kind it makes the GUID of a note first built, so rewording a field
+    updates the note in place instead of adding a new one. ``guid`` is set by
+    ``identity.assign`` (empty before): the key's GUID, or the GUID a reworded
+    note carries over from the previous build (its DeckgenID field likewise).
     """
 
     kind: str  # "list_item" | "list_item_typed" | "list" | "term" | "term_cloze"
@@ -147,6 +167,8 @@ class NoteSpec:
     tags: tuple[str, ...]
     deck: str  # full Anki deck path, e.g. "学习::党建引领社区治理的创新路径"
     due: int  # new-card order: reading order
+    anchor: Anchor | None = None
+    guid: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,4 +184,6 @@ class BuildResult:
     cards: int
     count_mismatches: tuple[str, ...] = ()
     warnings: tuple[str, ...] = ()
-    changes: Changes | None = None  # new / changed / unchanged / retired notes against the previous build
+    changes: Changes | None = None  # new / changed / unchanged / reworded / retired notes against the previous build
+    written: bool = True  # False: the deck's notes had not changed, and ``output`` was left as it was
+    card_counts: Mapping[str, int] = field(default_factory=dict)  # cards of each note, by GUID

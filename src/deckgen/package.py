@@ -32,22 +32,11 @@ config changes is field content or template HTML only. Fields (``cards.FIELDS``)
     Source, TTS, DeckgenID  as above
 
 Anki matches notes by GUID only, and updates one only when the package is
-newer (``ANKI_NOTES.md``): the GUID is ``guid_for("deckgen", deck_key, kind,
-key)``, never display text, and the package timestamp is the build time.
-
-Beside ``x.apkg`` a manifest ``x.apkg.manifest.json`` records each note of the
-build::
-
-    {"format": 1, "deck_key": "...", "timestamp": 1767225600.0,
-     "notes": {"<guid>": {"kind": "term", "key": "...", "id": "<DeckgenID>",
-                          "deck": "学习::…", "hash": "<sha1 of fields+tags>",
-                          "cards": ["Definition", "Reverse"]}}}
-
-so the next build of the same deck key reports new / changed / unchanged /
-retired notes and the cards a config change dropped, with Anki searches that
-find them. The manifest is read back from disk, so it is checked entry by entry
-and ignored as a whole when anything in it is odd (a timestamp of 1e300, a
-``cards`` that is no list): losing it never stops a build.
+newer (``ANKI_NOTES.md``): each note's GUID is ``NoteSpec.guid``, which
+``identity.assign`` sets (a first-built note's is ``note_guid(deck_key, kind,
+key)``, never display text), and the package timestamp is the build time.
+What was built last, and so what changed, is the identity store's to know
+(``identity.py``): nothing is written beside the ``.apkg``.
 
 genanki writes its SQLite database to a ``mkstemp`` file it never removes; here
 $TMPDIR points at a folder deckgen owns for the duration (``owned_temp_dir``),
@@ -60,61 +49,22 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
-import json
-import math
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import genanki
 
-from .atomic import owned_temp_dir, read_state_json, write_atomically, write_text_atomically
-from .cards import FIELDS
+from .atomic import owned_temp_dir, write_atomically
 from .display import visible
 from .models import NoteSpec
 from .notetypes import NOTE_TYPES
 
-MANIFEST_FORMAT = 1
-_ENTRY_KEYS = {"kind", "key", "id", "deck", "hash", "cards"}
 GUID_NAMESPACE = "deckgen"
 _FIX = "check that the folder exists and is writable, or choose another output with -o"
-# a manifest timestamp further ahead than this is not the clock of a previous build
-FUTURE_SECONDS = 366 * 24 * 3600
-
-
-@dataclass(frozen=True, slots=True)
-class NoteRef:
-    """A note of an earlier build, named as a learner can find it: its cards, deck and search id."""
-
-    kind: str
-    key: str
-    deck: str
-    id: str
-    cards: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Changes:
-    """This build against the previous build of the same deck (all new when there is none).
-
-    ``retired`` notes are no longer built (their text is gone, or their kind is
-    turned off); ``dropped`` notes are still built but lost some cards (e.g.
-    ``cards.reverse`` turned off: Anki keeps those cards, now empty). Import
-    never deletes either: the searches find them in Anki, so the learner can
-    delete them on purpose (Tools › Empty Cards also removes the dropped ones).
-    """
-
-    previous: bool
-    new: int
-    changed: int
-    unchanged: int
-    retired: tuple[NoteRef, ...] = ()
-    retired_search: str = ""
-    dropped: tuple[NoteRef, ...] = ()
-    dropped_search: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,12 +72,11 @@ class PackageInfo:
     """What ``write_package`` wrote."""
 
     output: Path
-    manifest: Path
     decks: tuple[str, ...]
     notes: int
     cards: int
     timestamp: float
-    changes: Changes
+    card_names: dict[str, tuple[str, ...]]  # each note's cards (template names, c1, c2…), by GUID
 
 
 def deck_id(name: str) -> int:
@@ -139,51 +88,37 @@ def note_guid(deck_key: str, kind: str, key: str) -> str:
     return genanki.guid_for(GUID_NAMESPACE, deck_key, kind, key)
 
 
-def manifest_path(output: Path) -> Path:
-    return output.with_name(output.name + ".manifest.json")
-
-
 def write_package(notes: Sequence[NoteSpec], output: Path, *, deck_key: str, description: str = "",
                   timestamp: float | None = None) -> PackageInfo:
-    """Write ``notes`` to ``output`` (an .apkg) and its manifest, each atomically.
+    """Write ``notes`` to ``output`` (an .apkg), atomically.
 
-    ``timestamp`` (seconds) becomes every note's modification time: Anki updates
-    an existing note only from a newer package. By default it is the build time,
-    and always at least a second past the previous build's. The previous deck
-    stays untouched when writing fails (``OutputError``).
+    ``timestamp`` (seconds, default now) becomes every note's modification time:
+    Anki updates an existing note only from a newer package. A note without a
+    GUID (not through ``identity.assign``) gets its key's. The previous deck stays
+    untouched when writing fails (``OutputError``).
     """
     output = Path(output)
-    manifest = manifest_path(output)
-    previous = _read_manifest(manifest, deck_key)
     if timestamp is None:
-        timestamp = max(time.time(), math.floor(previous.get("timestamp", 0)) + 1)
-
+        timestamp = time.time()
     decks: dict[str, genanki.Deck] = {}
-    entries: dict[str, dict] = {}
-    cards = 0
+    card_names: dict[str, tuple[str, ...]] = {}
     description = visible(description)
     for spec in map(_shown, notes):
-        guid = note_guid(deck_key, spec.kind, spec.key)
-        if guid in entries:
+        guid = spec.guid or note_guid(deck_key, spec.kind, spec.key)
+        if guid in card_names:
             raise ValueError(f"two notes of kind {spec.kind!r} share the key {spec.key!r}")
         model = NOTE_TYPES[spec.kind]
         note = genanki.Note(model=model, fields=list(spec.fields), tags=list(spec.tags), guid=guid, due=spec.due)
-        names = _card_names(model, note)
-        cards += len(names)
+        card_names[guid] = tuple(_card_names(model, note))
         deck = decks.get(spec.deck)
         if deck is None:
             deck = decks[spec.deck] = genanki.Deck(deck_id(spec.deck), spec.deck, description)
         deck.add_note(note)
-        search_id = spec.fields[FIELDS[spec.kind].index("DeckgenID")]
-        entries[guid] = {"kind": spec.kind, "key": spec.key, "id": search_id, "deck": spec.deck,
-                         "hash": _content_hash(spec), "cards": names}
 
     package = genanki.Package(list(decks.values()))
     write_atomically(output, lambda path: _write_apkg(package, path, timestamp), fix=_FIX)
-    data = {"format": MANIFEST_FORMAT, "deck_key": deck_key, "timestamp": timestamp, "notes": entries}
-    write_text_atomically(manifest, json.dumps(data, ensure_ascii=False, indent=1), fix=_FIX)
-    return PackageInfo(output=output, manifest=manifest, decks=tuple(decks), notes=len(entries), cards=cards,
-                       timestamp=timestamp, changes=compare(previous.get("notes"), entries))
+    return PackageInfo(output=output, decks=tuple(decks), notes=len(card_names),
+                       cards=sum(map(len, card_names.values())), timestamp=timestamp, card_names=card_names)
 
 
 def _shown(spec: NoteSpec) -> NoteSpec:
@@ -219,68 +154,3 @@ def _card_names(model: genanki.Model, note: genanki.Note) -> list[str]:
     if model.model_type == genanki.Model.CLOZE:
         return [f"c{card.ord + 1}" for card in note.cards]
     return [model.templates[card.ord]["name"] for card in note.cards]
-
-
-def _content_hash(spec: NoteSpec) -> str:
-    return hashlib.sha1(json.dumps([spec.fields, spec.tags], ensure_ascii=False).encode()).hexdigest()
-
-
-def compare(previous: dict[str, dict] | None, current: dict[str, dict]) -> Changes:
-    """Changes between two manifests' ``notes`` (``previous`` None: a first build)."""
-    if previous is None:
-        return Changes(previous=False, new=len(current), changed=0, unchanged=0)
-    kept = [guid for guid in current if guid in previous]
-    changed = sum(current[guid]["hash"] != previous[guid]["hash"] for guid in kept)
-    retired = tuple(_ref(entry, entry["cards"]) for guid, entry in previous.items() if guid not in current)
-    dropped = tuple(
-        _ref(previous[guid], lost) for guid in kept
-        if (lost := [name for name in previous[guid]["cards"] if name not in current[guid]["cards"]]))
-    return Changes(previous=True, new=len(current) - len(kept), changed=changed, unchanged=len(kept) - changed,
-                   retired=retired, retired_search=search_for(retired),
-                   dropped=dropped, dropped_search=search_for(dropped, by_card=True))
-
-
-def _ref(entry: dict, cards: Sequence[str]) -> NoteRef:
-    return NoteRef(kind=entry["kind"], key=entry["key"], deck=entry["deck"], id=entry["id"], cards=tuple(cards))
-
-
-def search_for(refs: Sequence[NoteRef], *, by_card: bool = False) -> str:
-    """An Anki search (Browse) for these notes, or with ``by_card`` only for their listed cards."""
-    if not by_card:
-        return _any_of(f"deckgenid:{ref.id}" for ref in refs)
-    by_name: dict[str, list[str]] = {}
-    for ref in refs:
-        for name in ref.cards:
-            by_name.setdefault(name, []).append(f"deckgenid:{ref.id}")
-    return _any_of(f'("card:{name}" {_any_of(ids)})' for name, ids in sorted(by_name.items()))
-
-
-def _any_of(terms: Iterable[str]) -> str:
-    terms = list(terms)
-    return f"({' OR '.join(terms)})" if terms else ""
-
-
-def _valid_entry(entry: object) -> bool:
-    """A manifest note entry as ``write_package`` writes it."""
-    return (isinstance(entry, dict) and _ENTRY_KEYS <= entry.keys() and entry["kind"] in NOTE_TYPES
-            and all(isinstance(entry[key], str) for key in ("key", "id", "deck", "hash"))
-            and isinstance(entry["cards"], list) and all(isinstance(name, str) for name in entry["cards"]))
-
-
-def _read_manifest(path: Path, deck_key: str) -> dict:
-    """The previous build's manifest for this deck key; empty when absent, unreadable, another deck's or odd
-    in any way (a timestamp that is no recent time, an entry not as written here).
-
-    A manifest is a convenience: losing it must never stop a build.
-    """
-    data = read_state_json(path)
-    if not isinstance(data, dict) or data.get("format") != MANIFEST_FORMAT or data.get("deck_key") != deck_key:
-        return {}
-    stamp = data.get("timestamp", 0)
-    if isinstance(stamp, bool) or not isinstance(stamp, (int, float)) or not math.isfinite(stamp) \
-            or not 0 <= stamp <= time.time() + FUTURE_SECONDS:
-        return {}
-    notes = data.get("notes")
-    if not isinstance(notes, dict) or not all(_valid_entry(entry) for entry in notes.values()):
-        return {}
-    return data

@@ -6,7 +6,6 @@ tests see nothing of it. With ``-v`` the per-document details (logged by
 """
 from __future__ import annotations
 
-import json
 import sys
 import unicodedata
 from pathlib import Path
@@ -16,7 +15,6 @@ import click
 
 from .api import DeckNotes
 from .models import BuildResult, Document
-from .package import manifest_path, note_guid
 
 LONG_RUN_CHARS = 500_000  # about a second of extraction: a single file shorter than this gets no bar
 
@@ -82,7 +80,7 @@ COLUMNS = ("articles", "lists", "terms", "notes", "cards")
 def source_rows(deck: DeckNotes, cards_per_note: dict[str, int]) -> list[tuple[str, dict[str, int]]]:
     """Per source document: its articles, lists, count mismatches, terms, notes and cards.
 
-    ``cards_per_note`` maps a note's GUID to its card count (the package manifest's record). A
+    ``cards_per_note`` maps a note's GUID to its card count (``BuildResult.card_counts``). A
     list, term or note counts where it was first found: the same list in two sources is one note.
     """
     kept = deck.kept
@@ -98,14 +96,13 @@ def source_rows(deck: DeckNotes, cards_per_note: dict[str, int]) -> list[tuple[s
     for note in deck.notes:
         row = rows[source_of[deck.origin(note).article]]
         row["notes"] += 1
-        row["cards"] += cards_per_note[note_guid(deck.key, note.kind, note.key)]
+        row["cards"] += cards_per_note[note.guid]
     return list(rows.items())
 
 
 def summary(deck: DeckNotes, result: BuildResult) -> str:
     """The end-of-build table (a row per source, then totals), the output path and the changes since the last build."""
-    manifest = json.loads(manifest_path(Path(result.output)).read_text(encoding="utf-8"))
-    rows = source_rows(deck, {guid: len(entry["cards"]) for guid, entry in manifest["notes"].items()})
+    rows = source_rows(deck, result.card_counts)
     names = [Path(source).name for source, _ in rows]
     width = max(_width(name) for name in [*names, "source", "total"])
     lines = [_pad("source", width) + "".join(f"{c:>10}" for c in COLUMNS)]
@@ -118,7 +115,8 @@ def summary(deck: DeckNotes, result: BuildResult) -> str:
         lines.append(_pad("total", width) + "".join(f"{cell:>10}" for cell in totals))
     if result.count_mismatches:
         lines.append(f"(n!) lists whose named count differs from the items found: {', '.join(result.count_mismatches)}")
-    lines.append(f"Wrote {result.output}: {result.notes} notes, {result.cards} cards in {len(result.decks)} decks")
+    done = "Wrote" if result.written else "Unchanged (not rewritten):"
+    lines.append(f"{done} {result.output}: {result.notes} notes, {result.cards} cards in {len(result.decks)} decks")
     lines += _changes(result)
     return "\n".join(lines)
 
@@ -127,10 +125,14 @@ def _changes(result: BuildResult) -> list[str]:
     changes = result.changes
     if changes is None or not changes.previous:
         return []
-    lines = [f"Against the previous build: {changes.new} new, {changes.changed} changed, "
-             f"{changes.unchanged} unchanged, {len(changes.retired)} retired notes"]
+    lines = [f"Against the previous build: {changes.new} new, {changes.changed} changed "
+             f"({len(changes.reworded)} reworded), {changes.unchanged} unchanged, {len(changes.retired)} retired notes"]
+    lines += [f"  reworded: {carry.old} → {carry.new}" for carry in changes.reworded]
     if changes.retired:
         lines.append(f"  retired notes stay in Anki until you delete them; find them with: {changes.retired_search}")
+        lines.append("  (reported on every build until you confirm them: deckgen build --forget-retired)")
+    if changes.forgotten:
+        lines.append(f"  {changes.forgotten} retired notes confirmed: no longer reported")
     if changes.dropped:
         lines.append(f"  {len(changes.dropped)} notes lost a card (a kind turned off in config, or a Name card whose "
                      "items give the name away): empty now, Tools › Empty Cards in Anki removes them; "

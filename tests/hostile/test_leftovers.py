@@ -45,16 +45,21 @@ def test_the_next_build_cleans_what_kill_9_left(box):
     assert box.leftovers() == []
 
 
-def test_odd_manifests_are_ignored(box):
+def test_odd_identity_stores_are_ignored(box):
+    """deck.lock.json is read back from disk (and committed, so anyone may edit it): an odd one means fresh
+    identities, never a failed build; and nothing but the deck is left in the output folder."""
     box.deck("d", SPEC_TXT)
     assert box.run("build", "decks/d").returncode == 0
-    manifest = box.root / "build" / "d.apkg.manifest.json"
-    good = json.loads(manifest.read_text())
+    store = box.root / "decks" / "d" / "deck.lock.json"
+    good = json.loads(store.read_text())
     for odd in ({**good, "timestamp": 1e300},
-                {**good, "notes": {g: {**e, "cards": 5} for g, e in good["notes"].items()}}):
-        manifest.write_text(json.dumps(odd))
+                {**good, "notes": {g: {**e, "cards": 5} for g, e in good["notes"].items()}},
+                {**good, "notes": {g: {**e, "anchor": {"at": "x"}} for g, e in good["notes"].items()}}):
+        store.write_text(json.dumps(odd))
         result = box.run("build", "decks/d")
         assert result.returncode == 0, result.stderr[-2000:]
+        assert "Wrote build/d.apkg" in result.stdout
+    assert sorted(p.name for p in (box.root / "build").iterdir()) == ["d.apkg"]
 
 
 def test_a_full_tmpdir_is_one_message(box):
