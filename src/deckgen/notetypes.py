@@ -5,14 +5,17 @@ Anki treats a changed one as a new note type (``ANKI_NOTES.md``). A new card kin
 """
 from __future__ import annotations
 
+import re
+
 import genanki
 
 from .cards import FIELDS
 
 # Every text is at least 4.5:1 against its background in light and night mode (WCAG AA), as measured in
 # Chromium by tests/test_card_layout.py. At night Anki desktop and AnkiMobile add the class nightMode to the
-# card's body, AnkiDroid night_mode: "@night" below stands for either.
-_NIGHT = ":is(.nightMode, .night_mode)"
+# card's body, AnkiDroid night_mode: a selector "@night…" below becomes one for each (not :is(), which older
+# webviews do not know).
+_NIGHT = re.compile(r"@night([^,{]*?)(\s*[,{])")
 CSS = """\
 .card {
   font-family: "PingFang SC", "Hiragino Sans GB", "Noto Sans CJK SC", "Source Han Sans SC",
@@ -38,7 +41,7 @@ hr#answer { border: 0; border-top: 1px solid #e3e1dc; margin: .8em 0; }
 .source { font-size: .72em; line-height: 1.6; color: #57606a; margin-top: 1.2em;
   border-top: 1px solid #e3e1dc; padding-top: .5em; }
 .source .quote { margin: .2em 0 .6em; }
-.card@night, @night .card { color: #e6e6e6; background: #1e1f22; }
+@night.card, @night .card { color: #e6e6e6; background: #1e1f22; }
 @night .kicker { color: #d8a657; }
 @night .cloze, @night .blank { color: #ff8a80; }
 @night .hl { color: #f2e9c9; background: #5c4b00; }
@@ -54,7 +57,8 @@ hr#answer { border: 0; border-top: 1px solid #e3e1dc; margin: .8em 0; }
 @night .typeBad { color: #ffdada; background: #5c1f1f; }
 @night .typeMissed { color: #e6e6e6; background: #3a3a3a; }
 @media (max-width: 480px) { .card { font-size: 19px; padding: 10px 12px; } }
-""".replace("@night", _NIGHT)
+"""
+CSS = _NIGHT.sub(lambda rule: f".nightMode{rule[1]}, .night_mode{rule[1]}{rule[2]}", CSS)
 
 _ANSWER = '{{FrontSide}}<hr id="answer">'
 _SPOKEN = "{{#TTS}}{{tts zh_CN:%s}}{{/TTS}}"
