@@ -21,6 +21,7 @@ from deckgen.identity import LOCK_FILE, load_store, output_store, pair_items, si
 from deckgen.package import note_guid
 
 ARTICLE = A  # a counted list (五治融合, 5 items) and terms, as in tests/test_cli_curate.py
+EXAMPLE = Path(__file__).resolve().parents[1] / "decks" / "theory-page" / "theory-page.txt"
 
 
 @dataclasses.dataclass
@@ -120,6 +121,17 @@ def test_an_item_added_to_a_counted_list_is_the_only_new_note(deck, col):
     assert (out.kept, out.orphaned, out.new) == (out.reviewed, [], 1)
     assert out.result.count_mismatches == ("五治融合",)  # still a list, marked
     assert any("names 5 items but 6 were found" in w for w in out.result.warnings)
+
+
+def test_a_clause_added_to_the_example_decks_list_is_the_only_new_note(tmp_path, col):
+    """The issue's edit: one clause more for 五治融合, whose items are same-shaped sentences of the example deck
+    (the whole list, 6 notes, used to be retired: its count no longer matched)."""
+    deck = Deck(tmp_path, EXAMPLE.read_text(encoding="utf-8"))
+    before = reviewed(col, deck.build())
+    deck.edit("提升社区治理水平。", "提升社区治理水平。以共治聚合力,要凝聚辖区多方力量。")
+    out = rebuilt(col, deck, before)
+    assert (out.kept, out.orphaned, out.new) == (out.reviewed, [], 1)
+    assert "五治融合" in out.result.count_mismatches
 
 
 def test_an_item_removed_from_a_counted_list_retires_only_its_note(deck, col):

@@ -38,6 +38,8 @@ QUOTED_BEFORE = 0.85
 KEYED = 0.9  # every item carries the name's key
 SPELLED_AFTER = 0.85
 PARALLEL_CLAUSES = 0.8
+PARALLEL_LOOSE = 0.55  # one clause more or fewer than the count: kept (a source edited), the mismatch flagged
+MIN_LOOSE_COUNT = 4  # a count a loose parallel run may miss by one
 PAIR = 0.75
 IDIOM_FLAGS = ("i", "l")  # jieba's idioms and set phrases
 KEYED_NEAR = 0.75
@@ -135,8 +137,10 @@ def _before_confidence(items: list[str], count: int, keys: tuple[str, ...], part
 
 # ---------------------------------------------------------------- items after the name
 
-def _parallel_items(sentences: list[str], name: str, count: int) -> list[str] | None:
-    """``count`` same-length clauses carrying the name's key, each opening or closing a following sentence."""
+def _parallel_items(sentences: list[str], name: str, count: int) -> tuple[list[str], bool] | None:
+    """``count`` same-length clauses carrying the name's key, each opening or closing a following sentence, and
+    whether there are ``count`` of them: else one more or one fewer, for a name of four or more (五治融合 after
+    an item was added to or taken from its source: a list that changes keeps its notes, its count flagged)."""
     keys = name_keys(name)
     if not keys:
         return None
@@ -149,11 +153,16 @@ def _parallel_items(sentences: list[str], name: str, count: int) -> list[str] | 
             if 3 <= len(key) <= MAX_PARALLEL_ITEM and has_key(key, keys) and name_key not in key \
                     and not ITEM_START.match(clause):
                 groups.setdefault(len(key), []).append(clean(clause))
+    near = None
     for clauses in groups.values():
         distinct = list(dict.fromkeys(clauses))
-        if len(distinct) == count and _same_edge(distinct):
-            return distinct
-    return None
+        if not _same_edge(distinct):
+            continue
+        if len(distinct) == count:
+            return distinct, True
+        if near is None and count >= MIN_LOOSE_COUNT and abs(len(distinct) - count) == 1:
+            near = distinct
+    return (near, False) if near else None
 
 
 def _keyed_near(sentences: list[str], name: str, count: int, words: Words) -> list[str] | None:
@@ -420,9 +429,10 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
         return spelled, KEYED if keys and all(has_key(i, keys) for i in spelled) else SPELLED_AFTER, "after"
     if form == BEFORE_UNQUOTED:
         return None
-    items = _parallel_items(following, name, count)
-    if items:
-        return items, PARALLEL_CLAUSES, "parallel-clauses"
+    parallel = _parallel_items(following, name, count)
+    if parallel:
+        items, exact = parallel
+        return items, PARALLEL_CLAUSES if exact else PARALLEL_LOOSE, "parallel-clauses"
     items = _keyed_near(following[:1], name, count, words) or _keyed_near(earlier[::-1], name, count, words)
     return (items, KEYED_NEAR, "keyed-near") if items else None
 
