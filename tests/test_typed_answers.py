@@ -94,3 +94,11 @@ def test_turning_typed_cards_on_adds_notes_and_changes_none(config, col, tmp_pat
     assert len(log.new) == 3 and not log.conflicting
     assert {nid: col.get_note(nid).guid for nid in before} == before
     assert not [m["name"] for m in col.models.all() if m["name"].endswith("+")]
+
+
+def test_the_length_hint_shows_in_the_blank_and_is_not_typed(config, col, tmp_path):
+    config["cards"]["hint"] = True
+    import_package(col, typed_build(config, tmp_path).output)
+    cards = cards_by_template(col, TYPED, "Typed")
+    assert all("[□□□□]" in seen(card)[0] for card in cards)
+    assert sorted(expected_answer(col, card) for card in cards) == ["人民至上", "守正创新", "自信自立"]
