@@ -14,9 +14,11 @@ from click.testing import CliRunner
 from conftest import import_package
 from test_anki_import import answer_every_card, assert_healthy, schedules, seen
 from test_cli_curate import A
-from deckgen.api import build_deck, build_deck_folder, new_deck, review_deck
+from test_export import import_text
+from deckgen.api import build_deck, build_deck_folder, new_deck, review_deck, source_notes
 from deckgen.cli import main
 from deckgen.deckspec import load_deck_spec
+from deckgen.export import write_export
 from deckgen.identity import LOCK_FILE, load_store, output_store, pair_items, similar
 from deckgen.package import note_guid
 
@@ -184,6 +186,19 @@ def test_a_fresh_clone_of_a_deck_folder_builds_the_same_guids(deck, col, tmp_pat
     out = rebuilt(col, clone, schedules(col))
     assert clone.guids() == deck.guids()
     assert (out.kept, out.orphaned, out.new) == (out.reviewed, [], 0)
+
+
+def test_exports_carry_the_identities_of_the_deck(deck, col):
+    """anki-txt names each note by GUID: after a rewording it must be the carried one, or Anki adds a note."""
+    before = reviewed(col, deck.build())
+    deck.edit("以智治更便民", "以智治惠民生")
+    rebuilt(col, deck, before)
+    deck.edit("以法治筑平安", "以法治护平安")  # exported before any build knows it: carried all the same
+    exported = write_export(source_notes(deck.folder), "anki-txt", deck.root / "d.txt")
+    notes = col.note_count()
+    log = import_text(col, exported)
+    assert not log.new and col.note_count() == notes and schedules(col).keys() == before.keys()
+    assert col.find_notes('"note:deckgen list item" 以法治护平安')
 
 
 def test_review_shows_a_reworded_item_as_one_changed_item(deck):

@@ -47,8 +47,6 @@ from pathlib import Path
 from .atomic import read_state_json, write_text_atomically
 from .cards import FIELDS, note_id
 from .models import Anchor, NoteSpec
-from .notetypes import NOTE_TYPES
-from .package import note_guid
 from .registry import state_dir
 from .text import match_key
 
@@ -199,7 +197,7 @@ def _parse(data: object, deck_key: str, format_: int) -> Store | None:
 
 def _entry(raw: object, *, with_anchor: bool) -> Entry | None:
     if not isinstance(raw, dict) or not all(isinstance(raw.get(k), t) for k, t in _ENTRY_FIELDS.items()) \
-            or raw["kind"] not in NOTE_TYPES or not all(isinstance(name, str) for name in raw["cards"]):
+            or raw["kind"] not in FIELDS or not all(isinstance(name, str) for name in raw["cards"]):
         return None
     anchor = None
     if with_anchor and "anchor" in raw:
@@ -247,6 +245,8 @@ def assign(notes: Sequence[NoteSpec], store: Store, *, carry: bool = True) -> tu
 
 def _fresh(deck_key: str, note: NoteSpec, used: set[str]) -> tuple[str, str]:
     """The key's GUID and DeckgenID, salted until the GUID is not one already in use."""
+    from .package import note_guid  # genanki: loaded when a note needs a GUID, not by ``deckgen --help``
+
     key, salt = note.key, 0
     while note_guid(deck_key, note.kind, key) in used:
         salt += 1
