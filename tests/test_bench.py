@@ -28,6 +28,24 @@ def test_bench_prints_its_table_and_writes_json(tmp_path):
     for run in result["runs"]:
         assert run["files"] == len(SAMPLE) and run["chars"] > 0 and run["seconds"] > 0 and run["peak_mb"] > 0
     assert result["jieba_at_startup"] is False
+    assert "rebuilds at 1×" in done.stdout and "unchanged" in done.stdout and "one file" in done.stdout
+    rebuilt = result["rebuilds"]
+    assert len(rebuilt["rounds"]) == 1 and set(rebuilt["median"]) == {"cold", "unchanged", "one file"}
+    assert set(rebuilt["share"]) == {"unchanged", "one file"} and all(s > 0 for s in rebuilt["share"].values())
+
+
+def test_the_one_file_edit_adds_a_sentence_to_the_middle_file(tmp_path):
+    sys.path.insert(0, str(BENCH))
+    try:
+        import bench
+    finally:
+        sys.path.remove(str(BENCH))
+    for path in SAMPLE:
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    edited = bench.edit_one_file(tmp_path)
+    assert edited.name == SAMPLE[1].name
+    assert edited.read_text(encoding="utf-8").count(bench.EDIT) == 1
+    assert edited.read_text(encoding="utf-8").replace(bench.EDIT, "") == SAMPLE[1].read_text(encoding="utf-8")
 
 
 def test_a_failed_run_stops_the_bench_with_the_reason(tmp_path):

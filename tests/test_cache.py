@@ -276,3 +276,49 @@ def test_a_deck_s_decisions_are_part_of_its_notes_key(tmp_path, monkeypatch, not
     dropped = api.folder_notes(spec)
     assert len(notes_made) == 2
     assert dropped.notes == api.folder_notes(spec, cache=False).notes
+
+
+JIEBA_LOADED = """
+import sys
+from deckgen.api import extract_files
+from deckgen.config import load_config
+extract_files(sys.argv[1:], load_config())
+print("jieba" in sys.modules)
+"""
+
+
+def jieba_loaded(*paths) -> bool:
+    import os
+    import subprocess
+    import sys
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    done = subprocess.run([sys.executable, "-c", JIEBA_LOADED, *map(str, paths)], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": src}, check=True)
+    return done.stdout.strip() == "True"
+
+
+def test_a_rebuild_that_asks_jieba_nothing_new_does_not_load_it(sources):
+    page, jianwei = sources
+    assert jieba_loaded(page, jianwei)  # the first run
+    assert not jieba_loaded(page, jianwei)  # nothing changed: every file from the cache
+    page.write_text(page.read_text(encoding="utf-8") + "\n本文有删节。\n", encoding="utf-8")
+    assert not jieba_loaded(page, jianwei)  # a sentence jieba need not see: its memo answers the rest
+    assert api.extract_files(sources, load_config()) == api.extract_files(sources, load_config(), cache=False)
+
+
+def test_a_jieba_memo_of_another_shape_is_not_used(sources):
+    import hashlib
+    import json
+
+    page, _ = sources
+    assert jieba_loaded(page)
+    (memo,) = (cache.cache_dir() / cache.WORDS).glob("*.json")
+    body = json.loads(memo.read_bytes().split(b"\n", 1)[1])
+    body["value"]["cut"] = {query: 3 for query in body["value"]["cut"]}
+    raw = json.dumps(body).encode()
+    memo.write_bytes(hashlib.sha256(raw).hexdigest().encode() + b"\n" + raw)
+    page.write_text(page.read_text(encoding="utf-8") + "\n本文有删节。\n", encoding="utf-8")
+    assert jieba_loaded(page)  # the memo is refused: jieba answers
+    config = load_config()
+    assert api.extract_files([page], config) == api.extract_files([page], config, cache=False)

@@ -133,13 +133,16 @@ def _extraction(entries: list[tuple[Document, SourceExtraction | None, str | Non
         progress(documents, 0)
     articles, lists, terms, warnings = [], [], [], []
     missing = [doc for doc, found, _ in entries if found is None]
+    if missing and store is not None:
+        store.use_words()  # jieba's answers of earlier runs, before the workers start: they inherit them
     with _extractor(missing, workers) as run:
         extracted = run(missing, config)
         for done, (doc, found, key) in enumerate(entries, 1):
             if found is None:
-                found = next(extracted)
-                if store is not None and key is not None:
+                found, answers = next(extracted)
+                if store is not None:
                     store.put(key, found)
+                    _learn(answers, config)
             found = found.placed(doc.source, len(articles))
             articles += found.articles
             lists += found.lists
@@ -151,6 +154,8 @@ def _extraction(entries: list[tuple[Document, SourceExtraction | None, str | Non
                       _by_rule(found.terms))
             if progress is not None:
                 progress(documents, done)
+    if missing and store is not None:
+        store.save_words()
     if not every_occurrence:
         lists = _first_by_id(lists)
         terms = _first_by_id(terms)
@@ -166,23 +171,38 @@ def extract_source(document: Document, config: dict) -> SourceExtraction:
     return SourceExtraction(document, articles, lists, terms)
 
 
+def _extract_learning(document: Document, config: dict) -> tuple[SourceExtraction, dict[str, dict]]:
+    """``extract_source``, and the jieba answers it learned (in a worker process: for the main one's memo)."""
+    from .extract.words import take_learned
+
+    found = extract_source(document, config)
+    return found, take_learned(config["extract"].get("user_dict"))
+
+
+def _learn(answers: dict[str, dict], config: dict) -> None:
+    """Add jieba answers learned (maybe in a worker) to this process's memo."""
+    from .extract.words import preload
+
+    preload(config["extract"].get("user_dict"), answers)
+
+
 # Below this much text a serial run wins: each worker process loads jieba's dictionary (~0.6 s) itself.
 PARALLEL_MIN_CHARS = 300_000
 
 
 @contextlib.contextmanager
 def _extractor(documents: list[Document], workers: int | None):
-    """A function mapping ``extract_source`` over documents, lazily and in order: serial or in a process pool."""
+    """A function mapping ``_extract_learning`` over documents, lazily and in order: serial or in a process pool."""
     if workers is None:
         enough = len(documents) > 1 and sum(len(d.text) for d in documents) >= PARALLEL_MIN_CHARS
         workers = min(os.cpu_count() or 1, len(documents)) if enough else 1
     if workers <= 1:
-        yield lambda docs, config: (extract_source(doc, config) for doc in docs)
+        yield lambda docs, config: (_extract_learning(doc, config) for doc in docs)
         return
     # fork: workers inherit the loaded modules (and jieba, once loaded) instead of importing them again
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        yield lambda docs, config: pool.map(extract_source, docs, itertools.repeat(config))
+        yield lambda docs, config: pool.map(_extract_learning, docs, itertools.repeat(config))
 
 
 def _by_rule(found: Iterable[ExtractedList | ExtractedTerm]) -> str:
@@ -279,9 +299,12 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
                                   [config, name, key, tags, _file_digest(candidates)]) if store else None
     content = store.get_notes(content_key) if store else None
     if content is None:
+        if store:
+            store.use_words()  # cards segment items too
         content = _deck_content(extraction, files, config, name, key, tags, candidates)
         if store:
             store.put_notes(content_key, content)
+            store.save_words()
     if content.unreviewed:
         extraction = dataclasses.replace(extraction, warnings=(
             *extraction.warnings, f"{candidates}: {content.unreviewed} candidates found since the last review are "

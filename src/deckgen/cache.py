@@ -17,7 +17,9 @@ filled in on the way out).
 
 A deck's notes (``DeckContent``: what curating and note making give) are kept under a key made of its
 sources (each path with its entry's key), the whole config, the deck's settings and the bytes of its
-candidates.yaml: a rebuild with none of these changed takes its notes from here.
+candidates.yaml: a rebuild with none of these changed takes its notes from here. jieba's answers
+(``extract.words``) are kept under a key made of jieba's version, the user dictionary's bytes and
+deckgen: a rebuild whose changed text asks jieba nothing new does not load it.
 
 Entries live in ``$DECKGEN_CACHE_DIR``, else ``$XDG_CACHE_HOME/deckgen``, else ``~/.cache/deckgen``
 (``%LOCALAPPDATA%\\deckgen\\cache`` on Windows), as JSON (no pickle: a cache file is data, never
@@ -31,6 +33,7 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
+import importlib.metadata
 import json
 import os
 import sys
@@ -45,7 +48,9 @@ from .models import (Anchor, Article, Document, ExtractedList, ExtractedTerm, No
 
 FORMAT = 1
 ENTRIES = "extract"  # the folders of the entries inside the cache folder: source extractions,
-NOTES = "notes"  # and deck notes
+NOTES = "notes"  # deck notes
+WORDS = "words"  # and jieba's answers (``extract.words``)
+MAX_WORDS = 500_000  # answers the jieba memo keeps between runs (15,000 for the 87 reports of the bench)
 
 
 def cache_dir() -> Path:
@@ -73,11 +78,29 @@ def settings_digest(config: dict) -> str:
     files they name and deckgen itself."""
     digest = hashlib.sha256(code_digest().encode())
     digest.update(json.dumps(config["extract"], sort_keys=True, ensure_ascii=False).encode())
-    for dotted, (limit, what) in sorted(PATH_KEYS.items()):
-        section, key = dotted.split(".")
-        value = config[section].get(key)
-        if isinstance(value, str):
-            digest.update(b"\0" + hashlib.sha256(read_bounded(Path(value), limit, what)).digest())
+    for dotted in sorted(PATH_KEYS):
+        digest.update(b"\0" + _named_file_digest(config, dotted))
+    return digest.hexdigest()
+
+
+def _named_file_digest(config: dict, dotted: str) -> bytes:
+    """A hash of the file the config's ``dotted`` key names (empty when it names none)."""
+    section, key = dotted.split(".")
+    value = config[section].get(key)
+    if not isinstance(value, str):
+        return b""
+    limit, what = PATH_KEYS[dotted]
+    return hashlib.sha256(read_bounded(Path(value), limit, what)).digest()
+
+
+def words_digest(config: dict) -> str:
+    """A hash of what jieba's answers depend on: jieba's version, the user dictionary and deckgen."""
+    try:
+        jieba = importlib.metadata.version("jieba")
+    except importlib.metadata.PackageNotFoundError:
+        jieba = "unknown"
+    digest = hashlib.sha256(f"{code_digest()}\0{jieba}\0".encode())
+    digest.update(_named_file_digest(config, "extract.user_dict"))
     return digest.hexdigest()
 
 
@@ -125,10 +148,13 @@ class ExtractionCache:
     """The source extractions (and the deck notes made from them) of one config's extract settings."""
 
     def __init__(self, config: dict, folder: Path | None = None):
+        self.config = config
         self.settings = settings_digest(config)
         base = folder or cache_dir()
         self._sources = _Entries(base / ENTRIES)
         self._notes = _Entries(base / NOTES)
+        self._words = _Entries(base / WORDS)
+        self._words_stored: bool | None = None  # None: not read yet (``use_words``)
 
     def key(self, path: Path, data: bytes) -> str:
         """The key of a source file's entry: its bytes and suffix, under these settings."""
@@ -145,6 +171,33 @@ class ExtractionCache:
 
     def put(self, key: str, value: SourceExtraction) -> None:
         self._sources.write(key, _encode(value))
+
+    def use_words(self) -> None:
+        """Give this process's jieba memo (``extract.words``) the answers stored by earlier runs (once)."""
+        from .extract import words
+
+        if self._words_stored is not None:
+            return
+        known = self._words.read(words_digest(self.config))
+        self._words_stored = isinstance(known, dict) and all(
+            isinstance(known.get(kind), dict) and all(map(check, known[kind].values()))
+            for kind, check in _ANSWERS.items())
+        if self._words_stored:
+            memo = words.memo(self.config["extract"].get("user_dict"))
+            dirty = memo.dirty
+            words.preload(self.config["extract"].get("user_dict"), known)
+            memo.dirty = dirty  # what was just read is stored already
+
+    def save_words(self) -> None:
+        """Store this process's jieba memo for the next run, if it learned anything (only its newest
+        answers past ``MAX_WORDS``)."""
+        from .extract import words
+
+        memo = words.memo(self.config["extract"].get("user_dict"))
+        if memo.dirty or not self._words_stored:
+            known = memo.known if sum(map(len, memo.known.values())) <= MAX_WORDS else memo.learned
+            self._words.write(words_digest(self.config), known)
+            memo.dirty, self._words_stored = False, True
 
     def notes_key(self, sources: list[tuple[str, str]], inputs: object) -> str:
         """The key of a deck's notes: its sources (each path with its entry key) and ``inputs``, a JSON
@@ -167,6 +220,18 @@ class ExtractionCache:
     def put_notes(self, key: str, content: DeckContent) -> None:
         self._notes.write(key, [_encode(content.notes), _encode(content.lists), _encode(content.terms),
                                 content.unreviewed])
+
+
+def _strings(value: object) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+# per kind of jieba answer (``extract.words.KINDS``), what a sound one is
+_ANSWERS = {
+    "cut": _strings,
+    "tagged": lambda value: isinstance(value, list) and all(_strings(v) and len(v) == 2 for v in value),
+    "frequency": lambda value: isinstance(value, int) and not isinstance(value, bool),
+}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

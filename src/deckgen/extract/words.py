@@ -5,11 +5,16 @@ import it. Extraction only segments short spans (list items being trimmed, a
 candidate term), never the whole text. One ``Words`` is built per extraction from
 ``extract.user_dict`` and carried by the extraction context to every rule, so the
 user dictionary reaches every jieba call.
+
+Every answer is also kept in a memo (``Memo``: span → words, span → tagged words, word →
+frequency), which the extraction cache stores between runs (``deckgen.cache``): a rebuild whose
+changed text asks nothing new never loads jieba at all. An answer depends only on the span, the
+user dictionary and jieba, so a memo never changes a result.
 """
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 
@@ -34,6 +39,53 @@ def _pos_tokenizer(user_dict: str | None):
     return jieba.posseg.POSTokenizer(_tokenizer(user_dict))
 
 
+KINDS = ("cut", "tagged", "frequency")
+
+
+@dataclass(slots=True)
+class Memo:
+    """jieba's answers so far, per kind (``KINDS``) as JSON values: the words of a span, its (word, flag)
+    pairs, a word's frequency; ``learned`` holds the ones not yet handed on (``take_learned``), and
+    ``dirty`` tells that some are not stored yet."""
+
+    known: dict[str, dict] = field(default_factory=lambda: {kind: {} for kind in KINDS})
+    learned: dict[str, dict] = field(default_factory=lambda: {kind: {} for kind in KINDS})
+    dirty: bool = False
+
+    def answer(self, kind: str, query: str, ask):
+        found = self.known[kind].get(query)
+        if found is None:
+            found = self.known[kind][query] = self.learned[kind][query] = ask(query)
+            self.dirty = True
+        return found
+
+
+_MEMOS: dict[str | None, Memo] = {}
+
+
+def memo(user_dict: str | None) -> Memo:
+    """This process's memo for ``user_dict``."""
+    return _MEMOS.setdefault(user_dict, Memo())
+
+
+def preload(user_dict: str | None, known: dict[str, dict]) -> None:
+    """Add answers (stored by an earlier run, learned by a worker process) to this process's memo."""
+    current = memo(user_dict)
+    for kind in KINDS:
+        mine = current.known[kind]
+        for query, answer in known.get(kind, {}).items():
+            if query not in mine:
+                mine[query] = answer
+                current.dirty = True
+
+
+def take_learned(user_dict: str | None) -> dict[str, dict]:
+    """The answers learned since the last call, and forget that they were new."""
+    current = memo(user_dict)
+    learned, current.learned = current.learned, {kind: {} for kind in KINDS}
+    return learned
+
+
 @dataclass(frozen=True, slots=True)
 class Words:
     """jieba with the user dictionary, if any: segmentation, tagging and dictionary frequency of short spans."""
@@ -41,14 +93,23 @@ class Words:
     user_dict: str | None = None
 
     def cut(self, text: str) -> list[str]:
-        return _tokenizer(self.user_dict).lcut(text, HMM=True)
+        return list(memo(self.user_dict).answer("cut", text, self._cut))
 
     def tagged(self, text: str) -> list[tuple[str, str]]:
         """(word, part-of-speech flag) of a short span; the tagger loads on first use (about 0.2 s)."""
-        return list(_tagged(text, self.user_dict))
+        return [tuple(pair) for pair in memo(self.user_dict).answer("tagged", text, self._tagged)]
 
     def frequency(self, word: str) -> int:
         """jieba's dictionary frequency of ``word`` (0 when it is not a dictionary word)."""
+        return memo(self.user_dict).answer("frequency", word, self._frequency)
+
+    def _cut(self, text: str) -> list[str]:
+        return _tokenizer(self.user_dict).lcut(text, HMM=True)
+
+    def _tagged(self, text: str) -> list[list[str]]:
+        return [[w.word, w.flag] for w in _pos_tokenizer(self.user_dict).cut(text)]
+
+    def _frequency(self, word: str) -> int:
         return _tokenizer(self.user_dict).FREQ.get(word) or 0
 
     def head(self, text: str, max_len: int) -> str:
@@ -74,8 +135,3 @@ class Words:
         if from_end:
             kept.reverse()
         return "".join(kept) or order[0]  # never a cut inside a word: the one word, though longer (健全自治区 → 自治区)
-
-
-@lru_cache(maxsize=1 << 14)
-def _tagged(text: str, user_dict: str | None) -> tuple[tuple[str, str], ...]:
-    return tuple((w.word, w.flag) for w in _pos_tokenizer(user_dict).cut(text))
