@@ -47,7 +47,7 @@ from .read import decode_source, list_sources, read_bytes, read_source
 from .segment import segment
 
 if TYPE_CHECKING:
-    from .cache import DeckContent, ExtractionCache
+    from .cache import DeckContent, ExtractionCache, StoredSource
 
 log = logging.getLogger(__name__)
 GUESSED_ENCODINGS = ("gb18030", "utf-16")  # worth telling the user: not the UTF-8 they may expect
@@ -114,8 +114,7 @@ def _extract_files(files: list[str | Path], config: dict, store: ExtractionCache
         key = store.key(Path(file), data) if store else None
         found = store.get(key) if store else None
         if found is not None:
-            found = found.placed(str(file), 0)
-            entries.append((found.document, found, None))
+            entries.append((dataclasses.replace(found.document, source=str(file)), found, key))
         else:
             entries.append((decode_source(file, data), None, key))
         keys.append(key)
@@ -124,10 +123,10 @@ def _extract_files(files: list[str | Path], config: dict, store: ExtractionCache
     return extraction, keys
 
 
-def _extraction(entries: list[tuple[Document, SourceExtraction | None, str | None]], config: dict,
+def _extraction(entries: list[tuple[Document, StoredSource | None, str | None]], config: dict,
                 store: ExtractionCache | None, *, progress: Progress | None, workers: int | None,
                 every_occurrence: bool) -> Extraction:
-    """The extraction of (document, its cached extraction or None, the cache key to store it under or None)."""
+    """The extraction of (document, its cache entry or None, its key in the cache or None)."""
     documents = tuple(doc for doc, _, _ in entries)
     if progress is not None:
         progress(documents, 0)
@@ -143,7 +142,12 @@ def _extraction(entries: list[tuple[Document, SourceExtraction | None, str | Non
                 if store is not None:
                     store.put(key, found)
                     _learn(answers, config)
-            found = found.placed(doc.source, len(articles))
+            try:
+                found = found.placed(doc.source, len(articles))
+            except ValueError:  # a cached entry not as this deckgen writes them: extract the document again
+                found = extract_source(doc, config)
+                store.put(key, found)
+                found = found.placed(doc.source, len(articles))
             articles += found.articles
             lists += found.lists
             terms += found.terms

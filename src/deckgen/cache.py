@@ -162,10 +162,13 @@ class ExtractionCache:
         digest.update(path.suffix.lower().encode() + b"\0" + data)
         return digest.hexdigest()
 
-    def get(self, key: str) -> SourceExtraction | None:
+    def get(self, key: str) -> StoredSource | None:
+        """The entry under ``key``, its document read (the rest is read when placed); None when there is none."""
         try:
             value = self._sources.read(key)
-            return None if value is None else _decode(value)
+            if not isinstance(value, list) or len(value) != 4:
+                return None
+            return StoredSource(_build(Document, value[0]), value)
         except (ValueError, TypeError, KeyError):
             return None
 
@@ -245,12 +248,39 @@ class DeckContent:
     unreviewed: int
 
 
-# A cached value is its dataclasses as lists of field values, in field order (``_encode``); ``_decode``
+@dataclasses.dataclass(frozen=True, slots=True)
+class StoredSource:
+    """A source's entry as read: its document, and the rest as stored until ``placed`` reads it."""
+
+    document: Document
+    value: list
+
+    def placed(self, source: str, first_index: int) -> SourceExtraction:
+        """The entry as ``SourceExtraction.placed`` gives it, read in one pass; ``ValueError`` when it is
+        not sound."""
+        try:
+            _, articles, lists, terms = self.value
+            return SourceExtraction(
+                document=dataclasses.replace(self.document, source=source),
+                articles=tuple(_build(Article, [a[0] + first_index, source, *a[2:]]) for a in articles),
+                lists=_many_placed(ExtractedList, lists, first_index), terms=_many_placed(ExtractedTerm, terms, first_index))
+        except (TypeError, KeyError, IndexError) as exc:
+            raise ValueError(f"a cached source of another shape ({exc})") from None
+
+
+def _many_placed(kind, values: list, first_index: int) -> tuple:
+    """``kind``s (lists or terms) from JSON, their ``article`` numbered from ``first_index``."""
+    at = _ARTICLE_FIELD[kind]
+    return tuple(_build(kind, [*v[:at], v[at] + first_index, *v[at + 1:]] if first_index else v) for v in values)
+
+
+# A cached value is its dataclasses as lists of field values, in field order (``_encode``); ``_build``
 # rebuilds them, turning JSON lists back into the tuples the models hold.
 def _encode(value: object) -> object:
-    if dataclasses.is_dataclass(value):
-        return [_encode(getattr(value, f.name)) for f in dataclasses.fields(value)]
-    if isinstance(value, tuple):
+    names = _FIELD_NAMES.get(type(value))
+    if names is not None:
+        return [_encode(getattr(value, name)) for name in names]
+    if type(value) is tuple:
         return [_encode(v) for v in value]
     return value
 
@@ -276,6 +306,10 @@ _NESTED = {
 }
 
 
+_FIELD_NAMES = {kind: tuple(f.name for f in dataclasses.fields(kind)) for kind in (*_NESTED, SourceExtraction)}
+_ARTICLE_FIELD = {kind: _FIELD_NAMES[kind].index("article") for kind in (ExtractedList, ExtractedTerm)}
+
+
 @functools.cache
 def _rebuilders(kind) -> tuple:
     """Per field of ``kind``, in order: how to rebuild it from JSON (None: as it is)."""
@@ -287,9 +321,3 @@ def _build(kind, values: list):
     if not isinstance(values, list) or len(values) != len(rebuilders):
         raise ValueError(f"a cached {kind.__name__} of another shape")
     return kind(*[v if rebuild is None else rebuild(v) for rebuild, v in zip(rebuilders, values)])
-
-
-def _decode(value: list) -> SourceExtraction:
-    document, articles, lists, terms = value
-    return SourceExtraction(_build(Document, document), _many(Article)(articles), _many(ExtractedList)(lists),
-                            _many(ExtractedTerm)(terms))

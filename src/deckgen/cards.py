@@ -68,8 +68,12 @@ def typable(text: str) -> str:
     return text.translate(_TYPABLE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def escape(text: str) -> str:
-    """HTML-escape ``text`` and neutralise Anki syntax, so it always shows literally."""
+    """HTML-escape ``text`` and neutralise Anki syntax, so it always shows literally.
+
+    Cached: a deck escapes the same titles, names and items for many notes.
+    """
     return html.escape(text).translate(_ANKI_SYNTAX)
 
 
@@ -290,12 +294,12 @@ class _Builder:
         quote = _citation(source, cite)
         if quote not in found.cites:
             found.cites.append(quote)
-        stem = _tag_safe(PurePath(source.source).stem)
+        stem = _tag_safe(_stem(source.source))
         if stem not in found.stems:
             found.stems.append(stem)
 
     def deck_for(self, article: Article) -> str:
-        values = {"deck": self.deck_name, "article": article.title, "source": PurePath(article.source).stem}
+        values = {"deck": self.deck_name, "article": article.title, "source": _stem(article.source)}
         # the deck name is a deck path (学习资料::2023年第3期); a title or file name holding "::" must not nest
         values = {name: " ".join(value.split() if name == "deck" else value.replace("::", "：").split())
                   for name, value in values.items()}
@@ -392,6 +396,12 @@ def _citation(article: Article, sentence_html: str) -> str:
     author = f'<span class="author">{escape(article.author)}</span>' if article.author else ""
     quote = f'<div class="quote">{sentence_html}</div>' if sentence_html else ""
     return f'<div class="cite"><span class="article">《{escape(article.title)}》</span>{author}</div>{quote}'
+
+
+@functools.lru_cache(maxsize=1024)
+def _stem(source: str) -> str:
+    """A source path's file name without its suffix (cached: every note of a source asks)."""
+    return PurePath(source).stem
 
 
 def _tag_safe(text: str) -> str:
