@@ -65,10 +65,11 @@ def cache_dir() -> Path:
 
 @functools.cache
 def code_digest() -> str:
-    """A hash of deckgen's own files: any change to the code or the packaged data is a new digest."""
+    """A hash of deckgen's own files: any change to the code or the packaged data (defaults, lexicon,
+    background table) is a new digest."""
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(p for p in package.rglob("*") if p.suffix in (".py", ".yaml") and p.is_file()):
+    for path in sorted(p for p in package.rglob("*") if "__pycache__" not in p.parts and p.is_file()):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
