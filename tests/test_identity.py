@@ -225,6 +225,47 @@ def test_a_reviewed_deck_keeps_its_notes_through_a_reworded_item(deck, col):
     assert [(c.old, c.new) for c in out.result.changes.reworded] == [("以智治更便民", "以智治惠民生")]
 
 
+def refuse_carry(deck: Deck, entry_id: str) -> None:
+    """``carry: no`` on an entry of the deck's candidates.yaml, as an organiser writes it."""
+    path = deck.folder / "candidates.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert f"- id: {entry_id}\n" in text
+    path.write_text(text.replace(f"- id: {entry_id}\n", f"- id: {entry_id}\n  carry: no\n"), encoding="utf-8")
+
+
+def test_carry_no_in_candidates_makes_a_reworded_item_a_new_note(deck, col):
+    review_deck(load_deck_spec(deck.folder))
+    before = reviewed(col, deck.build())
+    refuse_carry(deck, "list:五治融合")
+    deck.edit("以智治更便民", "以智治惠民生")
+    review = review_deck(load_deck_spec(deck.folder))
+    assert review.reworded == 0  # no item keeps the old id
+    assert "carry: false" in (deck.folder / "candidates.yaml").read_text(encoding="utf-8")
+    out = rebuilt(col, deck, before)
+    assert out.new == 1 and out.kept == out.reviewed - 1 and len(out.orphaned) == 1
+    assert not out.result.changes.reworded
+
+
+def test_carry_no_in_candidates_makes_a_reworded_term_a_new_note(deck, col):
+    review_deck(load_deck_spec(deck.folder))
+    before = reviewed(col, deck.build())
+    deck.edit("推行“一门式”服务", "推行“一门式办理”服务")
+    review_deck(load_deck_spec(deck.folder))
+    refuse_carry(deck, "term:一门式办理")
+    out = rebuilt(col, deck, before)
+    assert out.new == 1 and len(out.orphaned) == 1 and not out.result.changes.reworded
+
+
+def test_carry_no_gives_back_an_identity_carried_before(deck):
+    deck.build()
+    deck.edit("推行“一门式”服务", "推行“一门式办理”服务")
+    assert deck.build().changes.reworded  # carried: no review yet
+    review_deck(load_deck_spec(deck.folder))
+    refuse_carry(deck, "term:一门式办理")
+    changes = deck.build().changes
+    assert changes.new == 1 and [r.text for r in changes.retired] == ["一门式办理"]  # the carried one, by its search
+
+
 def test_no_carry_makes_a_reworded_item_a_new_note(deck, col):
     before = reviewed(col, deck.build())
     deck.edit("以智治更便民", "以智治惠民生")

@@ -335,7 +335,8 @@ def _deck_content(extraction: Extraction, files: list[Path], config: dict, name:
                               "(slogans in quotes, numbered principles) or lower extract.min_confidence")
     notes = make_notes(curated.extraction, config, deck_name=name, deck_key=key, extra_tags=tags,
                        item_ids=curated.item_ids)
-    return DeckContent(notes=tag_notes(notes, curated.tags), lists=lists, terms=terms, unreviewed=curated.unreviewed)
+    return DeckContent(notes=tag_notes(notes, curated.tags, curated.no_carry), lists=lists, terms=terms,
+                       unreviewed=curated.unreviewed)
 
 
 def _file_digest(path: Path | None) -> str | None:

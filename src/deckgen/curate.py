@@ -47,7 +47,8 @@ CONTEXT_LIMIT = 60  # characters of a term's context shown to the reviewer
 
 # Keys deckgen writes and refreshes (the organiser leaves them) and keys the organiser edits.
 _INFO_KEYS = ("id", "status", "source", "confidence", "rule", "context", "found")
-_EDIT_KEYS = {"list": ("decision", "name", "items", "tags"), "term": ("decision", "term", "definition", "tags")}
+_EDIT_KEYS = {"list": ("decision", "name", "items", "tags", "carry"),
+              "term": ("decision", "term", "definition", "tags", "carry")}
 _ALLOWED = {"list": set(_INFO_KEYS) - {"context"} | set(_EDIT_KEYS["list"]),
             "term": set(_INFO_KEYS) | set(_EDIT_KEYS["term"])}
 _ITEM_KEYS = {"id", "text", "status"}
@@ -72,6 +73,8 @@ HEADER = """\
 #   term        (terms) the term, as the cards show it
 #   definition  (terms) what it means; empty: the card shows the sentence it was found in
 #   tags        extra Anki tags for the entry's notes, e.g. tags: [重点]
+#   carry       no: a reworded item or term of this entry becomes a new note (its old note is
+#               retired) instead of updating the old note, e.g. when the meaning changed
 """
 
 
@@ -93,6 +96,7 @@ class Entry:
     definition: str | None = None  # terms only
     decision: str | None = None  # "keep", "drop" or None (undecided)
     tags: tuple[str, ...] = ()
+    carry: bool = True  # False: its reworded notes start anew (``identity.assign``), its items keep no old id
     status: str | None = None  # "new", "changed" or "missing", as of the last review
     found: str = ""  # fingerprint of the extracted content at the last review
     source: str = ""
@@ -132,6 +136,7 @@ class Curated:
     item_ids: dict[str, tuple[str, ...]]  # list id → its items' ids, parallel to the items
     tags: dict[str, tuple[str, ...]]  # entry id → its extra tags
     unreviewed: int  # candidates found since the last review (built per review.undecided)
+    no_carry: frozenset[str] = frozenset()  # ids of the entries whose notes never carry another's identity
 
 
 Found = ExtractedList | ExtractedTerm
@@ -221,9 +226,10 @@ def _carry_items(old: Entry, fresh: Entry) -> Entry:
 
 def _merge_entry(old: Entry, fresh: Entry) -> Entry:
     """Keep the organiser's decisions and edits; follow the sources where they edited nothing."""
-    fresh = _carry_items(old, fresh)
+    if old.carry:
+        fresh = _carry_items(old, fresh)
     changed = old.found != fresh.found
-    mine = dict(decision=old.decision, tags=old.tags, status="changed" if changed else None)
+    mine = dict(decision=old.decision, tags=old.tags, carry=old.carry, status="changed" if changed else None)
     if old.fingerprint() == old.found:  # not edited: the content follows the sources
         known = {item.id for item in old.items}
         items = tuple(dataclasses.replace(item, new=item.id not in known) for item in fresh.items)
@@ -316,11 +322,17 @@ def _entry(raw: object, line: int, key_lines: dict[str, int], item_lines: list[i
                                              for t in tags):
         raise ConfigError(f"{origin}, line {key_lines.get('tags', line)}: tags must be a list of words "
                           f"without spaces, e.g. tags: [重点], got {tags!r}")
+    carry = raw.get("carry", True)
+    if carry is None:
+        carry = True
+    if not isinstance(carry, bool):
+        raise ConfigError(f"{origin}, line {key_lines.get('carry', line)}: carry must be no (or yes, or empty), "
+                          f"got {carry!r}")
     confidence = raw.get("confidence") or 0.0
     if not isinstance(confidence, (int, float)):
         raise ConfigError(f"{origin}, line {key_lines.get('confidence', line)}: confidence must be a number, "
                           f"got {confidence!r}; leave it as deckgen wrote it")
-    common = dict(id=raw["id"], decision=decision, tags=tuple(tags), status=raw.get("status"),
+    common = dict(id=raw["id"], decision=decision, tags=tuple(tags), carry=carry, status=raw.get("status"),
                   found=str(raw.get("found") or ""), source=str(raw.get("source") or ""),
                   confidence=float(confidence), rule=str(raw.get("rule") or ""), line=line)
     if kind == "term":
@@ -401,6 +413,8 @@ def _entry_data(entry: Entry) -> dict:
         data.update(term=entry.name, definition=entry.definition)
     if entry.tags:
         data["tags"] = _FlowList(entry.tags)
+    if not entry.carry:
+        data["carry"] = False
     return data
 
 
@@ -463,7 +477,8 @@ def curate(extraction: Extraction, config: dict, candidates: Path | None = None)
         extraction=dataclasses.replace(extraction, lists=tuple(lists), terms=tuple(terms)),
         item_ids={entry.id: tuple(item.id for item in entry.items) for entry in review.entries if entry.items},
         tags={entry.id: entry.tags for entry in review.entries if entry.tags},
-        unreviewed=review.new if previous is not None else 0)
+        unreviewed=review.new if previous is not None else 0,
+        no_carry=frozenset(entry.id for entry in review.entries if not entry.carry))
 
 
 def _curated_list(found: ExtractedList, entry: Entry) -> ExtractedList:
@@ -480,8 +495,16 @@ def _curated_term(found: ExtractedTerm, entry: Entry, as_found: Entry) -> Extrac
     return dataclasses.replace(found, term=entry.name, definition=entry.definition, definition_source=source)
 
 
-def tag_notes(notes: Sequence[NoteSpec], tags: Mapping[str, Sequence[str]]) -> tuple[NoteSpec, ...]:
-    """``notes`` with each entry's extra tags added (a list item's note key is ``<list id>/<item id>``)."""
-    return tuple(
-        dataclasses.replace(note, tags=(*note.tags, *extra)) if (extra := tags.get(note.key.split("/")[0])) else note
-        for note in notes)
+def tag_notes(notes: Sequence[NoteSpec], tags: Mapping[str, Sequence[str]],
+              no_carry: frozenset[str] = frozenset()) -> tuple[NoteSpec, ...]:
+    """``notes`` with each entry's extra tags added (a list item's note key is ``<list id>/<item id>``), and
+    those of the ``no_carry`` entries marked so (``NoteSpec.carry``)."""
+    out = []
+    for note in notes:
+        entry = note.key.split("/")[0]
+        if extra := tags.get(entry):
+            note = dataclasses.replace(note, tags=(*note.tags, *extra))
+        if entry in no_carry:
+            note = dataclasses.replace(note, carry=False)
+        out.append(note)
+    return tuple(out)

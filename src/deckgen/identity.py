@@ -214,21 +214,24 @@ def _entry(raw: object, *, with_anchor: bool) -> Entry | None:
 
 def assign(notes: Sequence[NoteSpec], store: Store, *, carry: bool = True) -> tuple[NoteSpec, ...]:
     """``notes`` with their GUIDs: the store's for a known key, a gone note's when reworded (see the module
-    docstring; ``carry`` False: never), else the key's own.
+    docstring; ``carry`` False, or a note's own ``carry`` False: never), else the key's own.
 
     A DeckgenID goes with its GUID. A fresh GUID never repeats one in use (a key whose GUID a reworded
     note carries gets a salted one), so a package never holds two notes with one GUID.
     """
+    from .package import note_guid
+
     known = {(entry.kind, entry.key): guid for guid, entry in (*store.retired.items(), *store.notes.items())}
     chosen: dict[int, str] = {}
     for i, note in enumerate(notes):
         guid = known.get((note.kind, note.key))
-        if guid is not None:
+        # a note that may not carry gives back an identity carried to it before
+        if guid is not None and (note.carry or guid == note_guid(store.deck_key, note.kind, note.key)):
             chosen[i] = guid
     if carry:
         gone = {guid: entry for guid, entry in (*store.retired.items(), *store.notes.items())
                 if guid not in chosen.values() and entry.anchor is not None}
-        pending = [i for i, note in enumerate(notes) if i not in chosen and note.anchor is not None]
+        pending = [i for i, note in enumerate(notes) if i not in chosen and note.anchor is not None and note.carry]
         chosen.update(_carry(notes, pending, gone, store))
     everything = {**store.retired, **store.notes}
     used = set(chosen.values())

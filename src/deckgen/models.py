@@ -169,6 +169,7 @@ class NoteSpec:
     due: int  # new-card order: reading order
     anchor: Anchor | None = None
     guid: str = ""
+    carry: bool = True  # False: never takes a gone note's identity (``carry: no`` in candidates.yaml)
 
 
 @dataclass(frozen=True, slots=True)
