@@ -29,6 +29,7 @@ LEXICON_NAMED = 0.8
 LEXICON_AGREES = 0.9
 LEXICON_DISAGREES = 0.3
 LEXICON_SHARE = 0.6  # of the formulation's items and of the list's, for the lexicon to name a list
+SPELLED_BEFORE = ("before", "before-unquoted", "before-chain")  # the counted rule's forms of a chain before a name
 CLAUSE = re.compile(r"[，,；。！？]")
 CLOSING_NAME = 12  # characters at the end of a lead searched for an unquoted name closing it
 
@@ -132,11 +133,18 @@ def _renamed(found: Candidate, lexicon: Lexicon) -> Candidate:
 
 def _checked(found: Candidate, lexicon: Lexicon) -> Candidate:
     """A counted list named like a formulation: raised when its items agree, sunk when none does — sunk below every
-    other candidate for the same items too."""
+    other candidate for the same items too.
+
+    A chain right before the name (``SPELLED_BEFORE``) is the name spelled out, so its items must be the
+    formulation's own or a part of one (责任、政策、帮扶、监管“四个不摘”), never more: 懂农业、爱农村、爱农民的“三农”工作队伍 describes the
+    队伍, and 三农 is 农业、农村、农民."""
     formulation = lexicon.get(match_key(found.name))
     if formulation is None:
         return found
-    _, hits = match_count(formulation, [match_key(i) for i in found.items])
+    keys = [match_key(i) for i in found.items]
+    _, hits = match_count(formulation, keys)
+    if found.detail in SPELLED_BEFORE:
+        hits = sum(1 for k in keys if len(k) >= 2 and any(k in f for forms in formulation.item_keys for f in forms))
     if hits == 0:
         return found.noted("lexicon-mismatch", confidence=LEXICON_DISAGREES, priority=0)
     if hits * 2 >= len(found.items):

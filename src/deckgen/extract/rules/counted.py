@@ -46,6 +46,8 @@ KEYED_NEAR = 0.75
 CHAIN = re.compile(r"[^，。；：、！？“”]{2,24}(?:、[^，。；：、！？“”]{2,24})+")
 KEYED_CLAUSE_SPLIT = re.compile(r"[，；。]")
 LEADING_FLAGS = set("vdtm")  # verbs, adverbs, time words, numerals: 要实现, 加快, 特别是, 到2035年
+HEAD = 2  # characters of a shared head noun (政策)
+GOVERNING_FLAGS = set("va")  # a word opening a pair that governs both parts: 健全 (jieba: a), 完善, 加强
 FIRST_PART_SLACK = 1.5  # a chain's first part may be this much longer than the one after it
 ADVERB_WINDOW = 8  # characters before a name looked at for a closing adverb
 EARLIER = 2  # sentences before a name searched for its keyed items
@@ -218,10 +220,21 @@ def _first_trimmed(parts: list[str], words: Words) -> list[str]:
     first = parts[0]
     if "的" in first[:-2]:
         first = first[first.rindex("的") + 1:]
-    first = _without_leading_verbs(first, words)
+    first = _without_governing_word(_without_leading_verbs(first, words), parts[1], words)
     if len(first) > FIRST_PART_SLACK * len(parts[1]):
         first = clean(words.tail(first, len(match_key(parts[1]))))
     return [first, *parts[1:]]
+
+
+def _without_governing_word(first: str, second: str, words: Words) -> str:
+    """The first part of a pair without the verb (or adjective-tagged verb) that governs the whole pair, when both
+    parts end on the same head (``HEAD`` characters): 健全货币政策和宏观审慎政策双支柱 → 货币政策 (健全 governs both
+    政策)."""
+    tagged = words.tagged(first)
+    if len(tagged) >= 2 and tagged[0][1][:1] in GOVERNING_FLAGS and len(second) >= HEAD \
+            and first.endswith(second[-HEAD:]) and len(first) - len(tagged[0][0]) > HEAD:
+        return first[len(tagged[0][0]):]
+    return first
 
 
 def _without_leading_verbs(part: str, words: Words) -> str:
