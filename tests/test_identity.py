@@ -401,3 +401,14 @@ def test_cli_build_writes_nothing_beside_the_deck(here):
     assert run("build", "decks/d").exit_code == 0
     assert sorted(p.name for p in (here.root / "build").iterdir()) == ["d.apkg"]
     assert (here.folder / LOCK_FILE).is_file()
+
+
+def test_a_damaged_bare_file_store_means_fresh_identities(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "a.apkg"
+    first = build_deck([source], output=out)
+    output_store(out).write_text('{"format": 2, "notes": [', encoding="utf-8")
+    again = build_deck([source], output=out)
+    assert again.written and not again.changes.previous and again.notes == first.notes
+    assert load_store(output_store(out), "a").found  # written anew
