@@ -4,7 +4,9 @@
 * names of digits and Latin letters in quotes (“1571”, “4+1”, “1+1+10”, “21条”, “县BA”): a coined name, though it
   holds fewer than two Chinese characters; a date (“5·18”) or a bare year is not;
 * a quoted dictionary word is a scare quote when everyday (蛋糕), or when the document uses it only once
-  (``Found.once``: the engine decides, counting over the whole document).
+  (``Found.once``: the engine decides, counting over the whole document); so is a two-character compound no
+  dictionary holds quoted right after a noun it is the head of (国货“潮品”, 债务“爆雷”): a coined two-character name
+  counts (“双减”, “三农”), recurs, or stands as a verb's object (成立“犍伴”工作室, 力推“亮码”入企).
 """
 from __future__ import annotations
 
@@ -27,6 +29,7 @@ COMMON_WORD_FREQ = 20  # a quoted dictionary word this common, used once, is a s
 ORDINARY_POS = re.compile(r"^(?:v|vd|vi|a|ad|ag|d)$")  # a noun (软任务, 包干制) counts only when it is common
 EVERYDAY_FREQ = 100
 EVERYDAY_POS = {"n", "v", "a", "vn", "an"}  # not an abbreviation (两委 j) or a name (台独 ns)
+NOUN_BEFORE = 4  # characters before a quote looked at for the noun it heads
 SERIAL_QUOTE = re.compile(r"^[、，,和与及]?[“「『‘]|[”」』’][、，,和与及]?$")
 MAX_TERM = 30
 VERSE_LINES = (5, 7)  # characters in a line of classical verse: 五言, 七言
@@ -99,6 +102,17 @@ def _ordinary_word(text: str, words: Words) -> bool:
     return len(tagged) == 1 and bool(ORDINARY_POS.match(tagged[0][1]))
 
 
+def _loose_compound(text: str, before: str, words: Words) -> bool:
+    """Two characters that are no dictionary word and count nothing (潮品: 潮 + 品), a noun or verb by jieba's
+    guess (not an abbreviation, j, or a name, ns …), quoted as the head of the noun right before it (国货“潮品”)."""
+    key = match_key(text)
+    if len(key) != 2 or len(HAN_RE.findall(key)) != 2 or name_count(key) or words.frequency(key):
+        return False
+    tagged = words.tagged(key)
+    modifier = words.tagged(before[-NOUN_BEFORE:]) if HAN_RE.fullmatch(before[-1:]) else []
+    return len(tagged) == 1 and tagged[0][1] in EVERYDAY_POS and bool(modifier) and modifier[-1][1] == "n"
+
+
 @lru_cache(maxsize=4096)
 def _everyday_word(text: str, words: Words) -> bool:
     """A very common two-character noun, verb or adjective (蛋糕): a metaphor in quotes however often it recurs."""
@@ -121,7 +135,8 @@ def quoted(sentence: str, words: Words, heading: bool = False) -> list[Found]:
             if words.frequency(match_key(text)) < COMMON_WORD_FREQ:
                 found.append(Found(text, confidence, "quoted-heading"))
             continue
-        if _serial(sentence, start, text) or not _ordinary_word(text, words):
+        if _serial(sentence, start, text) or not (_ordinary_word(text, words)
+                                                  or _loose_compound(text, sentence[:start], words)):
             found.append(Found(text, confidence, "quoted"))
         elif _everyday_word(text, words):
             found.append(Found(text, SCARE_QUOTE, "quoted-common-word"))
