@@ -47,7 +47,7 @@ def test_a_reworded_item_updates_its_note_and_keeps_its_schedule(folder, col):
     info = build(folder, 2000)
     log = import_package(col, info.output)
     assert not log.new and not log.conflicting
-    assert (info.changes.new, info.changes.changed) == (0, 6)  # the five items' cues and the list
+    assert (info.changes.new, info.changes.changed) == (0, 7)  # the five items' cues, the list and its count note
     assert schedules(col) == before  # same cards, every schedule kept
     items = [col.get_card(cid) for cid in col.find_cards('"note:deckgen list item" 以政治强引领')]  # 五治融合's
     (asked,) = [card for card in items if "惠民生" not in seen(card)[0]]  # the card that asks for it

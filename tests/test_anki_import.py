@@ -9,7 +9,9 @@ from anki.scheduler_pb2 import CardAnswer
 from anki.sound import TTSTag
 
 from conftest import HOSTILE_TEXTS, PLAIN, SIX, article, import_package, make_list, make_term, package, sample_extraction
+from deckgen.cards import make_notes
 from deckgen.models import Extraction
+from deckgen.package import note_guid
 
 DECK_KEY = "theory-page-key"
 FIRST = "学习::党建引领社区治理的创新路径"
@@ -60,26 +62,56 @@ def assert_healthy(col) -> None:
 def test_first_import_has_the_decks_note_types_and_cards_we_built(config, col, tmp_path):
     info = build(config, tmp_path, timestamp=1000)
     log = import_package(col, info.output)
-    assert len(log.new) == info.notes == col.note_count() == 7
-    assert col.card_count() == info.cards == 7
+    assert len(log.new) == info.notes == col.note_count() == 8
+    assert col.card_count() == info.cards == 8
     assert {d.name for d in col.decks.all_names_and_ids()} == {"Default", "学习", FIRST, SECOND}
     assert col.decks.card_count(col.decks.id_for_name(SECOND), include_subdecks=False) == 1
     kinds = {m["name"]: m["type"] for m in col.models.all() if m["name"].startswith("deckgen")}
-    assert kinds == {"deckgen list item": 1, "deckgen list": 0, "deckgen term": 0, "deckgen term cloze": 1}
+    assert kinds == {"deckgen list item": 1, "deckgen list": 0, "deckgen list size": 0, "deckgen term": 0,
+                     "deckgen term cloze": 1}
     for nid in col.find_notes('"note:deckgen list item" OR "note:deckgen term cloze"'):
         note = col.get_note(nid)
         assert list(col._backend.cloze_numbers_in_note(note._to_backend_note())) == [1]
     assert_healthy(col)
 
 
-def test_new_cards_come_in_reading_order(config, col, tmp_path):
-    import_package(col, build(config, tmp_path, timestamp=1000).output)
-    cards = sorted((col.get_card(cid) for cid in col.find_cards("is:new")), key=lambda card: card.due)
-    fronts = [seen(card)[0] for card in cards]
-    assert ["[...]" in front for front in fronts[:3]] == [True] * 3
-    assert "人民至上" not in fronts[0] and "守正创新" not in fronts[2]
-    assert cards[3].template()["name"] == "Recite"  # the whole list after its items
-    assert fronts[-1].startswith("建立资源")
+def new_card_queue(col, deck: str) -> list:
+    """The new cards in the order Anki's scheduler gives them to a learner studying ``deck`` (default options,
+    no daily limit)."""
+    did = col.decks.id_for_name(deck)
+    options = col.decks.config_dict_for_deck_id(did)
+    options["new"]["perDay"] = 9999
+    col.decks.save(options)
+    col.decks.select(did)
+    return [col.get_card(queued.card.id) for queued in col.sched.get_queued_cards(fetch_limit=9999).cards]
+
+
+def test_new_cards_spread_siblings_and_keep_reading_order(config, col, tmp_path):
+    """The order a learner gets: each list and term begins in reading order; two cards of one list or term
+    never come back to back while another's card can come between; a term's cloze before its definition."""
+    lists = (make_list("三个必须坚持", PLAIN, count=3, line=10),
+             make_list("五治融合", ("以政治强引领", "以法治筑平安", "以德治润民心", "以自治促民主", "以智治更便民"),
+                       count=5, line=30))
+    terms = (make_term("枫桥经验", "坚持和发展新时代“枫桥经验”，推动社区治理。", definition="就是把矛盾化解在基层。", line=20),
+             make_term("三个清单", "社区建立资源、需求、服务“三个清单”，推动资源下沉。", line=40))
+    extraction = Extraction(documents=(), articles=(article(0),), lists=lists, terms=terms)
+    notes = make_notes(extraction, config, deck_name="理论", deck_key=DECK_KEY)  # a first build: the keys' GUIDs
+    family = {note_guid(DECK_KEY, n.kind, n.key): n.key.split("/")[0] for n in notes}
+    import_package(col, build(config, tmp_path, extraction, timestamp=1000).output)
+    queue = new_card_queue(col, FIRST)
+    assert len(queue) == col.card_count() == 17
+    order = [family[card.note().guid] for card in queue]
+    assert list(dict.fromkeys(order)) == ["list:三个必须坚持", "term:枫桥经验", "list:五治融合", "term:三个清单"]
+    # back to back only in the run of the list that finishes last, with nothing left to put between (Anki then
+    # gives the day's second-template cards, such as Name, after all first-template ones)
+    last = [f for f, card in zip(order, queue) if card.ord == 0][-1]
+    tail = len(order) - next(n for n, f in enumerate(order) if all(g == last for g, c in zip(order[n:], queue[n:])
+                                                                   if c.ord == 0))
+    adjacent = [n for n, (here, after) in enumerate(zip(order, order[1:])) if here == after]
+    assert all(n >= len(order) - tail for n in adjacent), order
+    assert [card.template()["name"] for card in queue[-2:]] == ["Name", "Name"]
+    names = [(card.note_type()["name"], card.template()["name"]) for card in queue if "枫桥经验" in card.answer()]
+    assert names == [("deckgen term cloze", "Cloze"), ("deckgen term", "Definition")]
 
 
 def test_list_item_card_hides_the_answer_on_the_front(config, col, tmp_path):
@@ -87,10 +119,24 @@ def test_list_item_card_hides_the_answer_on_the_front(config, col, tmp_path):
     card = next(c for c in cards_by_template(col, "deckgen list item", "Cloze") if "自信自立" not in seen(c)[0])
     out = card.render_output()
     front, back = seen(card)
-    assert front == "六个必须坚持 · 共 3 条必须坚持人民至上必须坚持[...]必须坚持守正创新"
-    assert back.startswith("六个必须坚持 · 共 3 条必须坚持人民至上必须坚持自信自立必须坚持守正创新")
+    assert front == "六个必须坚持必须坚持人民至上必须坚持[...]必须坚持守正创新"  # the count card asks the count
+    assert back.startswith("六个必须坚持必须坚持人民至上必须坚持自信自立必须坚持守正创新")
     assert "《党建引领社区治理的创新路径》马开军" in back
     assert "Front template has a problem" not in out.question_text + out.answer_text
+
+
+def test_count_card_asks_how_many_and_no_other_front_tells(config, col, tmp_path):
+    extraction = Extraction(documents=(), articles=(article(0),), terms=(),
+                            lists=(make_list("三个必须坚持", PLAIN, count=3),))
+    info = build(config, tmp_path, extraction, timestamp=1000)
+    import_package(col, info.output)
+    (count,) = cards_by_template(col, "deckgen list size", "Count")
+    front, back = seen(count)
+    assert front == "＿＿＿个必须坚持共几条？"
+    assert back.startswith(front + "三个必须坚持 · 共 3 条人民至上自信自立守正创新《党建引领社区治理的创新路径》")
+    others = [seen(col.get_card(cid))[0] for cid in col.find_cards("") if cid != count.id]
+    assert len(others) == 5 and not any("3 条" in front or "共 3" in front for front in others)
+    assert_healthy(col)
 
 
 def test_term_cards_show_term_then_definition_and_source(config, col, tmp_path):
@@ -110,7 +156,7 @@ def test_optional_cards_hint_and_tts(config, col, tmp_path):
     config["cards"].update(reverse=True, hint=True, tts=True)
     info = build(config, tmp_path, timestamp=1000)
     import_package(col, info.output)
-    assert col.card_count() == info.cards == 8  # the defined term gains its reverse card
+    assert col.card_count() == info.cards == 9  # the defined term gains its reverse card
     front, back = seen(cards_by_template(col, "deckgen term", "Reverse")[0])
     assert front == "就是要求我们把矛盾化解在基层。这是哪个提法？"
     assert back.startswith(front + "枫桥经验[anki:play:a:0]《")  # read aloud: tts is on
@@ -161,7 +207,7 @@ def test_rebuild_from_the_same_text_changes_nothing(config, col, tmp_path, revie
     log = import_package(col, info.output)
     assert not log.new and not log.conflicting
     assert schedules(col) == reviewed
-    assert (info.changes.new, info.changes.changed, info.changes.unchanged) == (0, 0, 7)
+    assert (info.changes.new, info.changes.changed, info.changes.unchanged) == (0, 0, 8)
 
 
 def test_reworded_context_and_definition_update_notes_in_place(config, col, tmp_path, reviewed):
@@ -194,7 +240,7 @@ def test_removed_term_is_kept_and_reported_with_a_search_that_finds_it(config, c
     extraction = Extraction(documents=(), articles=full.articles, lists=full.lists, terms=full.terms[:1])
     info = build(config, tmp_path, extraction, timestamp=2000)
     import_package(col, info.output)
-    assert col.note_count() == 7 and schedules(col) == reviewed
+    assert col.note_count() == 8 and schedules(col) == reviewed
     assert {r.key for r in info.changes.retired} == {"term:三个清单"}
     found = col.find_notes(info.changes.retired_search)
     assert len(found) == 1 and all("三个清单" in col.get_note(nid).fields[0] for nid in found)
@@ -227,7 +273,7 @@ def test_config_changes_reuse_the_note_types(config, col, tmp_path):
     note_types = sorted(m["id"] for m in col.models.all())
     config["cards"].update(cue_style="overlapping", hint=True, tts=True, reverse=True)
     log = import_package(col, build(config, tmp_path, timestamp=2000).output)
-    assert not log.conflicting and not log.new and len(log.updated) == 7
+    assert not log.conflicting and not log.new and len(log.updated) == 8
     assert sorted(m["id"] for m in col.models.all()) == note_types
     assert not [m["name"] for m in col.models.all() if m["name"].endswith("+")]
     assert len(cards_by_template(col, "deckgen term", "Reverse")) == 1

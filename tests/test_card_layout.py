@@ -18,7 +18,7 @@ from reviewer_page import MODES, WIDTHS, lay_out, reviewer_sides
 
 ROOT = Path(__file__).resolve().parents[1]
 # every card template: the reverse and typed-answer cards too
-CONFIG = "cards:\n  reverse: true\n  kinds: [list_item, list, list_count, term, term_cloze, list_item_typed]\n"
+CONFIG = "cards:\n  reverse: true\n  kinds: [list_item, list, list_count, list_size, term, term_cloze, list_item_typed]\n"
 
 
 @pytest.fixture(scope="module")
@@ -34,8 +34,8 @@ def layouts(empty_collection, tmp_path_factory):
     try:
         import_package(col, Path(deck.output))
         cards = [col.get_card(cid) for cid in col.find_cards("")]
-        assert {card.template()["name"] for card in cards} == {"Cloze", "Recite", "Name", "Definition", "Reverse",
-                                                               "Typed"}
+        assert {card.template()["name"] for card in cards} == {"Cloze", "Recite", "Name", "Count", "Definition",
+                                                               "Reverse", "Typed"}
         # typed answers with a right, a wrong and missing characters: Anki's comparison shows all three colours
         return lay_out([side for card in cards for side in reviewer_sides(col, card, lambda right: right[0] + "错")])
     finally:

@@ -10,9 +10,10 @@ from hypothesis import strategies as st
 
 from conftest import HOSTILE_TEXTS, PLAIN, SIX, article, make_list, make_term, sample_extraction
 from deckgen.config import packaged_defaults
-from deckgen.cards import FIELDS, clip, cloze_parts, escape, gives_name_away, make_notes
+from deckgen.cards import (FIELDS, SIBLING_ORDER, clip, cloze_parts, count_blanked, escape, gives_name_away, is_generic, make_notes,
+                           short_title, spread)
 from deckgen.errors import ConfigError
-from deckgen.models import Extraction
+from deckgen.models import Article, Extraction, Paragraph, Section
 
 CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}")
 
@@ -128,6 +129,7 @@ def test_hint_puts_one_box_per_character_in_the_cloze(config):
 
 
 def test_whole_list_note_recites_in_order_and_names_counted_lists_only(config):
+    config["cards"]["kinds"] = ["list", "list_count"]  # no count card: the prompts say the count
     counted = notes_of(one_list(*PLAIN), config, "list")[0]
     assert field(counted, "Recite") == "按顺序说出全部 3 条"
     assert field(counted, "Naming") == "这 3 条合称什么？"
@@ -174,19 +176,20 @@ def test_list_count_alone_makes_only_the_naming_card(config):
 def test_a_name_card_whose_items_give_the_name_away_is_not_made(config, name, items, away):
     assert gives_name_away(name, items) is away
     (note,) = notes_of(one_list(*items, name=name, count=len(items)), config, "list")
-    assert field(note, "Naming") == ("" if away else f"这 {len(items)} 条合称什么？")
+    shown = "这几条合称什么？" if count_blanked(name) else f"这 {len(items)} 条合称什么？"  # a count card asks it
+    assert field(note, "Naming") == ("" if away else shown)
     assert field(note, "Recite")  # the recite card stays
 
 
 def test_term_definition_reverse_and_context_cloze(config):
-    definition, cloze_note = notes_of(sample_extraction(), config)[4:6]
+    definition, cloze_note = notes_of(sample_extraction(), config)[5:7]
     assert (definition.kind, cloze_note.kind) == ("term", "term_cloze")
     assert field(definition, "Term") == "枫桥经验"
     assert field(definition, "Definition") == "就是要求我们把矛盾化解在基层。"
     assert field(definition, "Reverse") == ""
     assert field(cloze_note, "Text") == "坚持和发展新时代“{{c1::枫桥经验}}”，推动社区治理。"
     config["cards"]["reverse"] = True
-    assert field(notes_of(sample_extraction(), config)[4], "Reverse") == "就是要求我们把矛盾化解在基层。"
+    assert field(notes_of(sample_extraction(), config)[5], "Reverse") == "就是要求我们把矛盾化解在基层。"
 
 
 @pytest.mark.parametrize("definition, source, notes", [
@@ -261,8 +264,8 @@ def test_every_note_cites_title_and_author_and_is_tagged(config):
 def test_subdeck_per_article_from_the_template_and_reading_order(config):
     config["deck"]["name_template"] = "{deck}::{source}::{article}"
     notes = notes_of(sample_extraction(), config)
-    assert [n.due for n in notes] == list(range(len(notes)))
-    assert [n.kind for n in notes] == ["list_item"] * 3 + ["list", "term", "term_cloze", "term_cloze"]
+    assert sorted(n.due for n in notes) == list(range(len(notes)))
+    assert [n.kind for n in notes] == ["list_size"] + ["list_item"] * 3 + ["list", "term", "term_cloze", "term_cloze"]
     assert {n.deck for n in notes} == {"理论::theory page::党建引领社区治理的创新路径", "理论::page2::新能源汽车人才政策"}
 
 
@@ -338,3 +341,110 @@ def test_any_item_text_makes_exactly_one_nonempty_cloze(items):
     for note in notes_of(one_list(*items, name="列表"), config, "list_item"):
         clozes = CLOZE.findall(field(note, "Text"))
         assert len(clozes) == 1 and clozes[0][0] == "1" and clozes[0][1].strip()
+
+
+@pytest.mark.parametrize("name, asked", [
+    ("六个必须坚持", '<span class="blank">＿＿＿</span>个必须坚持'),
+    ("五位一体", '<span class="blank">＿＿＿</span>位一体'),  # five in one, not 5 + 1
+    ("三升一降", '<span class="blank">＿＿＿</span>升<span class="blank">＿＿＿</span>降'),
+    ("三个一", '<span class="blank">＿＿＿</span>个一'),
+    ("新发展理念", None),  # states no count
+])
+def test_the_count_card_blanks_the_count_in_the_name(name, asked):
+    assert count_blanked(name) == asked
+
+
+def test_list_size_asks_a_counted_lists_count_and_hides_it_from_the_other_fronts(config):
+    made = notes_of(one_list(*PLAIN, count=3, name="三个必须坚持"), config)
+    (size,) = [n for n in made if n.kind == "list_size"]
+    assert (field(size, "Name"), field(size, "Count")) == ("三个必须坚持", "3")
+    assert "三" not in field(size, "Asked") and "个必须坚持" in field(size, "Asked")
+    assert "<li>人民至上</li>" in field(size, "Items")
+    assert all("共 3 条" not in field(n, "List") for n in made if n.kind == "list_item")
+    (whole,) = [n for n in made if n.kind == "list"]
+    assert (field(whole, "Recite"), field(whole, "Naming")) == ("按顺序说出全部条目", "这几条合称什么？")
+    config["cards"]["kinds"] = ["list_item", "list", "list_count"]  # off: the fronts say the count
+    made = notes_of(one_list(*PLAIN, count=3, name="三个必须坚持"), config)
+    assert "list_size" not in {n.kind for n in made}
+    assert all("共 3 条" in field(n, "List") for n in made if n.kind == "list_item")
+
+
+def test_the_count_card_asks_the_count_the_name_states(config):
+    (size,) = notes_of(one_list(*PLAIN, count=6, name="六个必须坚持"), config, "list_size")  # three items of six
+    assert (field(size, "Count"), field(size, "Items")) == ("6", "")  # not three items as if they were all
+    made = notes_of(one_list(*PLAIN, count=None, name="强化党建引领作用", kind="enumerated"), config)
+    assert "list_size" not in {n.kind for n in made}  # the name states no count
+    assert all("共 3 条" in field(n, "List") for n in made if n.kind == "list_item")
+
+
+def test_every_kind_has_a_place_among_its_siblings():
+    assert set(SIBLING_ORDER) == set(FIELDS)
+
+
+@pytest.mark.parametrize("families, kinds, order", [
+    # a list (three items, its recital) and a term (definition found first, then its cloze), then a term
+    ("LLLLTTU", ["list_item"] * 3 + ["list", "term", "term_cloze", "term_cloze"], "LTULTLL"),
+    # the term's cloze comes before its definition, whose front is the cloze's answer
+    ("TT", ["term", "term_cloze"], "TT"),
+    # six families of one note each: reading order
+    ("ABCDEF", ["term_cloze"] * 6, "ABCDEF"),
+    # two lists of three items: every first note in reading order, no sibling next to another while others remain
+    ("AAABBB", ["list_item"] * 6, "ABABAB"),
+])
+def test_new_card_order_spreads_siblings_and_keeps_reading_order(families, kinds, order):
+    due = spread(list(families), kinds)
+    assert sorted(due) == list(range(len(families)))
+    assert "".join(families[n] for n in sorted(range(len(due)), key=due.__getitem__)) == order
+    if families == "TT":
+        assert due == [1, 0]  # the cloze first
+
+
+@pytest.mark.parametrize("title, short", [
+    ("政府工作报告\u3000——2024年3月5日在第十四届全国人民代表大会第二次会议上\u3000国务院总理", ("政府工作报告", "国务院总理")),
+    ("决胜全面建成小康社会\u3000为夺取新时代中国特色社会主义伟大胜利\u3000——在中国共产党第十九次全国代表大会上的报告",
+     ("决胜全面建成小康社会…", "")),  # two title lines too long for one: the first
+    ("2026年四川省人民政府工作报告\u30002026年2月3日在四川省第十四届人民代表大会第五次会议上\u3000四川省人民政府省长施小琳",
+     ("2026年四川省人民政府工作报告", "四川省人民政府省长施小琳")),
+    ("2026年宁夏回族自治区政府工作报告\u3000政府工作报告\u3000——2026年2月3日在宁夏回族自治区第十三届人民代表大会第四次会议上",
+     ("2026年宁夏回族自治区政府工作报告", "")),  # a repeat dropped
+    ("政府工作报告\u3000——2026年1月26日在广东省第十四届\u3000人民代表大会第五次会议上", ("政府工作报告", "")),
+    ("党建引领社区治理的创新路径", ("党建引领社区治理的创新路径", "")),
+])
+def test_the_source_line_has_a_short_title_and_keeps_the_speaker(title, short):
+    assert short_title(title) == short
+
+
+def test_the_source_line_names_the_section_and_no_invented_title(config):
+    body = (Paragraph(text="推行“四个延伸”。", line=12, end_line=12),)
+    report = Article(index=0, source="r.txt", title="政府工作报告\u3000——2024年3月5日在第十四届全国人民代表大会第二次会议上\u3000国务院总理",
+                     author="李强", untitled=False, line=1, sections=(
+                         Section(heading=None, heading_line=None, paragraphs=(Paragraph("各位代表：", 3, 3),)),
+                         Section(heading="一、2023年工作回顾", heading_line=10, paragraphs=body)))
+    term = make_term("四个延伸", "推行“四个延伸”，服务下沉到小区、企业、校园、居民。", definition="向小区、企业延伸。", line=12)
+    (note,) = notes_of(Extraction(documents=(), articles=(report,), lists=(), terms=(term,)), config, "term")
+    source = field(note, "Source")
+    assert source.startswith('<div class="cite"><span class="article">《政府工作报告》</span>'
+                             '<span class="author">国务院总理 李强</span></div><div class="heading">一、2023年工作回顾</div>')
+    untitled = dataclasses.replace(report, title="放管服", untitled=True, author=None)  # a title deckgen made up
+    (note,) = notes_of(Extraction(documents=(), articles=(untitled,), lists=(), terms=(term,)), config, "term")
+    assert "放管服" not in field(note, "Source") and "《" not in field(note, "Source")
+
+
+def test_a_lexicon_definition_is_a_list(config):
+    term = dataclasses.replace(make_term("四个意识", "增强“四个意识”，推动工作。", definition="政治意识；大局意识；核心意识；看齐意识"),
+                               rule="lexicon", definition_source="党的十九大报告")
+    (note,) = notes_of(Extraction(documents=(), articles=(article(0),), lists=(), terms=(term,)), config, "term")
+    assert field(note, "Definition") == ('<ol class="items"><li>政治意识</li><li>大局意识</li><li>核心意识</li><li>看齐意识</li>'
+                                         '</ol><div class="note">释义来源：党的十九大报告</div>')
+
+
+@pytest.mark.parametrize("name, generic", [
+    ("两个方面", True), ("五个方面工作", True), ("三者", True), ("3个千亿", True), ("两大要点", True),
+    ("六个必须坚持", False), ("三大攻坚战", False), ("四风", False), ("三项基本任务", False), ("新发展理念", False),
+])
+def test_a_generic_counted_name_gets_no_name_or_count_card(config, name, generic):
+    assert is_generic(name) is generic
+    made = notes_of(one_list(*PLAIN, name=name, count=3), config)
+    assert ("list_size" in {n.kind for n in made}) is (not generic and count_blanked(name) is not None)
+    (whole,) = [n for n in made if n.kind == "list"]
+    assert (field(whole, "Naming") == "") is generic and field(whole, "Recite")

@@ -34,6 +34,8 @@ def test_note_types_are_frozen():
                       ["Text", "List", "Source", "TTS", "DeckgenID"], ["Cloze"]),
         "list": (1567676165, "deckgen list", genanki.Model.FRONT_BACK,
                  ["Name", "Items", "Recite", "Naming", "Source", "TTS", "DeckgenID"], ["Recite", "Name"]),
+        "list_size": (1714144074, "deckgen list size", genanki.Model.FRONT_BACK,
+                      ["Name", "Asked", "Count", "Items", "Source", "TTS", "DeckgenID"], ["Count"]),
         "term": (1493550797, "deckgen term", genanki.Model.FRONT_BACK,
                  ["Term", "Definition", "Reverse", "Source", "TTS", "DeckgenID"], ["Definition", "Reverse"]),
         "term_cloze": (2046876555, "deckgen term cloze", genanki.Model.CLOZE,
@@ -64,17 +66,17 @@ def test_deck_ids_are_stable_distinct_and_never_default():
 def test_write_package_reports_counts_and_decks(config, tmp_path):
     info = build(config, tmp_path, timestamp=1000)
     assert info.output.is_file() and zipfile.is_zipfile(info.output)
-    assert info.notes == 7
-    assert info.cards == 7  # 3 items, recite (the items give the name away: no Name card), 1 definition, 2 clozes
+    assert info.notes == 8
+    assert info.cards == 8  # 3 items, count, recite (the items give the name away: no Name card), 1 definition, 2 clozes
     assert info.decks == ("学习::党建引领社区治理的创新路径", "学习::新能源汽车人才政策")
-    assert info.changes.previous is False and info.changes.new == 7
+    assert info.changes.previous is False and info.changes.new == 8
     assert not list(tmp_path.glob(".*.tmp"))
 
 
 def test_the_store_records_every_note(config, tmp_path):
     build(config, tmp_path, timestamp=1000)
     store = stored(tmp_path)
-    assert store.found and store.timestamp == 1000 and len(store.notes) == 7
+    assert store.found and store.timestamp == 1000 and len(store.notes) == 8
     entry = store.notes[note_guid(DECK_KEY, "list", "list:六个必须坚持")]
     assert entry.cards == ("Recite",) and entry.deck == "学习::党建引领社区治理的创新路径"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg", "deck.lock.json"]
@@ -83,12 +85,12 @@ def test_the_store_records_every_note(config, tmp_path):
 def test_rebuild_reports_new_changed_unchanged_retired(config, tmp_path):
     build(config, tmp_path, timestamp=1000)
     again = build(config, tmp_path, timestamp=1001).changes
-    assert (again.previous, again.new, again.changed, again.unchanged, again.retired) == (True, 0, 0, 7, ())
+    assert (again.previous, again.new, again.changed, again.unchanged, again.retired) == (True, 0, 0, 8, ())
     extraction = sample_extraction(definition="换了一种说法的定义。")
     extraction = type(extraction)(documents=(), articles=extraction.articles, lists=extraction.lists,
                                   terms=extraction.terms[:1])
     changes = build(config, tmp_path, extraction, timestamp=1002).changes
-    assert (changes.new, changes.changed, changes.unchanged) == (0, 1, 5)
+    assert (changes.new, changes.changed, changes.unchanged) == (0, 1, 6)
     assert sorted((r.kind, r.key) for r in changes.retired) == [("term_cloze", "term:三个清单")]
     assert changes.retired_search.startswith("(deckgenid:")
 
@@ -104,7 +106,7 @@ def test_cards_turned_off_are_reported_not_errors(config, tmp_path):
     name_id, reverse_id = (r.id for r in changes.dropped)
     assert changes.dropped_search == (f'(("card:Name" (deckgenid:{name_id})) OR '
                                       f'("card:Reverse" (deckgenid:{reverse_id})))')
-    assert {r.kind for r in changes.retired} == {"term_cloze"}
+    assert {r.kind for r in changes.retired} == {"term_cloze", "list_size"}
     assert changes.new == 0
 
 

@@ -33,5 +33,17 @@ def test_a_report_title_block_keeps_subtitle_and_byline_out_of_the_sections():
     assert [s.heading for s in report.sections] == [None, "一、过去一年的工作"]
 
 
+def test_a_speakers_name_under_the_title_block_is_its_author():
+    """As the 2024 政府工作报告 and the 19th congress report print it: the name on a line of its own, a date between."""
+    text = ("政府工作报告\n——2024年3月5日在第十四届全国人民代表大会第二次会议上\n国务院总理\n李　强\n"
+            "各位代表：现在，我代表国务院，向大会报告政府工作。\n一、2023年工作回顾\n过去一年，经济回升向好。\n")
+    (report,) = articles(text)
+    assert (report.title.split("\u3000")[0], report.author) == ("政府工作报告", "李强")
+    assert [s.heading for s in report.sections] == [None, "一、2023年工作回顾"]
+    text = "决胜全面建成小康社会\n——在中国共产党第十九次全国代表大会上的报告\n（2017年10月18日）\n习　近　平\n同志们：现在，我代表第十八届中央委员会向大会作报告。\n"
+    (report,) = articles(text)
+    assert report.author == "习近平" and [s.heading for s in report.sections] == [None]
+
+
 def test_sentences_keep_their_closing_quote():
     assert split_sentences("他说：“要干。”我们就干。") == ["他说：“要干。”", "我们就干。"]

@@ -23,10 +23,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from .errors import ConfigError
-from .extract.names import COUNTED_NAME
+from .extract.lexicon import LEXICON_SEPARATOR
+from .extract.names import COMPOUND_PART, COUNTED_NAME, name_count
 from .extract.words import Words
 from .models import Anchor, Article, ExtractedList, ExtractedTerm, Extraction, NoteSpec
-from .text import QUOTE_CHARS, match_key
+from .text import QUOTE_CHARS, chinese_number, match_key
 
 # Field names per note kind, in note-type order. The last field, DeckgenID, is a
 # short hex id that Anki's search can find (``deckgenid:…``): GUIDs cannot be searched.
@@ -34,10 +35,12 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "list_item": ("Text", "List", "Source", "TTS", "DeckgenID"),
     "list_item_typed": ("Text", "List", "Source", "TTS", "DeckgenID"),
     "list": ("Name", "Items", "Recite", "Naming", "Source", "TTS", "DeckgenID"),
+    "list_size": ("Name", "Asked", "Count", "Items", "Source", "TTS", "DeckgenID"),
     "term": ("Term", "Definition", "Reverse", "Source", "TTS", "DeckgenID"),
     "term_cloze": ("Text", "Term", "Source", "TTS", "DeckgenID"),
 }
 KIND_TAGS = {"list_item": "deckgen::list", "list_item_typed": "deckgen::list", "list": "deckgen::list",
+             "list_size": "deckgen::list",
              "term": "deckgen::term", "term_cloze": "deckgen::term"}
 
 FRONT_LIMIT = 150  # characters of context on a card's front
@@ -131,6 +134,18 @@ def _word_bounds(text: str, words: Words) -> set[int]:
     return bounds
 
 
+# What a counted name counts when it is no formulation to learn (两个方面, 三者, 五个方面工作, 3个千亿): its Name
+# and Count cards would ask for a number and a common word. Compared with the name without its count and unit.
+GENERIC_COUNTED = frozenset({"方面", "方面工作", "重点工作", "问题", "关键问题", "者", "指标", "目标", "主题", "要点",
+                             "类", "领域", "千亿", "百亿", "国家级", "平台", "现实", "突出亮点"})
+
+
+def is_generic(name: str) -> bool:
+    """Whether a counted name only counts something common (``GENERIC_COUNTED``): no formulation to learn."""
+    counted = COUNTED_NAME.match(match_key(name))
+    return bool(counted) and counted.group("rest") in GENERIC_COUNTED
+
+
 def gives_name_away(name: str, items: Sequence[str]) -> bool:
     """Whether every item repeats all of a counted name but its count, so that a Name card
     ("这 6 条合称什么？") shows its answer: 必须坚持 in each of 六个必须坚持's items, 意识 in 四个意识's.
@@ -140,6 +155,17 @@ def gives_name_away(name: str, items: Sequence[str]) -> bool:
     counted = COUNTED_NAME.match(match_key(name))
     rest = counted.group("rest") if counted else ""
     return bool(rest) and all(rest in match_key(item) for item in items)
+
+
+def count_blanked(name: str) -> str | None:
+    """The HTML of a counted name with the numerals of its count blanked (＿个必须坚持, ＿升＿降 of 三升一降),
+    for the card that asks the count; None when the name does not start with its count."""
+    parts = COMPOUND_PART.findall(name)
+    if len(parts) >= 2 and "".join(n + rest for n, rest in parts) == name \
+            and name_count(name) == sum(chinese_number(n) or 0 for n, _ in parts):  # not 五位一体: five in one
+        return "".join(blank("") + escape(rest) for _, rest in parts)
+    counted = COUNTED_NAME.match(name)
+    return blank("") + escape(name[counted.end("n"):]) if counted else None
 
 
 def _common_prefix(strings: Sequence[str]) -> str:
@@ -256,7 +282,6 @@ class _Draft:
     kind: str
     key: str
     deck: str
-    due: int
     fields: dict[str, str]
     anchor: Anchor
     cites: list[str] = field(default_factory=list)
@@ -283,15 +308,17 @@ class _Builder:
         self.articles = {article.index: article for article in articles}
         self.drafts: dict[tuple[str, str], _Draft] = {}
 
-    def add(self, kind: str, key: str, article: int, cite: str, anchor: Anchor, **fields: str) -> None:
-        source = self.articles[article]
+    def add(self, kind: str, key: str, origin: ExtractedList | ExtractedTerm, cite: str, anchor: Anchor,
+            **fields: str) -> None:
+        """Add the note (kind, key) made from ``origin``, or add ``origin``'s source to it: ``cite`` is the
+        sentence to quote (HTML), empty when the card shows it already."""
+        source = self.articles[origin.article]
         found = self.drafts.get((kind, key))
         if found is None:
             fields.update(TTS=self.tts, DeckgenID=note_id(self.deck_key, kind, key))
             anchor = replace(anchor, source=PurePath(source.source).name)
-            found = self.drafts[(kind, key)] = _Draft(kind, key, self.deck_for(source), len(self.drafts), fields,
-                                                      anchor)
-        quote = _citation(source, cite)
+            found = self.drafts[(kind, key)] = _Draft(kind, key, self.deck_for(source), fields, anchor)
+        quote = _citation(source, origin.line, cite)
         if quote not in found.cites:
             found.cites.append(quote)
         stem = _tag_safe(_stem(source.source))
@@ -310,12 +337,13 @@ class _Builder:
                               "use only the variables {deck}, {article} and {source}") from None
 
     def notes(self) -> tuple[NoteSpec, ...]:
+        drafts = list(self.drafts.values())
         return tuple(
             NoteSpec(kind=d.kind, key=d.key,
                      fields=tuple({**d.fields, "Source": "".join(d.cites)}[name] for name in FIELDS[d.kind]),
                      tags=(KIND_TAGS[d.kind], *(f"source::{stem}" for stem in d.stems), *self.extra_tags),
-                     deck=d.deck, due=d.due, anchor=d.anchor)
-            for d in self.drafts.values())
+                     deck=d.deck, due=due, anchor=d.anchor)
+            for d, due in zip(drafts, spread([d.key.split("/", 1)[0] for d in drafts], [d.kind for d in drafts])))
 
     def add_list(self, lst: ExtractedList) -> None:
         items = [" ".join(item.split()) for item in lst.items]  # a line break inside an item is a space
@@ -324,6 +352,16 @@ class _Builder:
         contexts = lst.item_contexts if has_own else (lst.context,) * len(items)
         name = escape(lst.name)
         item_keys = self.item_ids.get(lst.id) or [match_key(item) for item in items]
+        # the count the name states is asked (its items are shown only when they are that many: an item found
+        # or lost in a rebuild changes the note, never retires it); no sibling front then shows the count
+        counted = lst.count is not None or ("list_size", lst.id) in self.drafts  # a later occurrence: its source
+        asked = (count_blanked(lst.name) if "list_size" in self.kinds and counted and not is_generic(lst.name)
+                 else None)
+        if asked is not None:
+            self.add("list_size", lst.id, lst, _quote(lst.context, lst.name), Anchor(lst.id, -1, lst.name, ""),
+                     Name=name, Asked=asked,
+                     Count=str(lst.count), Items="" if lst.count_mismatch else _numbered(escape(i) for i in items))
+        count = "" if asked is not None else f'<span class="count"> · 共 {len(items)} 条</span>'
         item_kinds = [kind for kind in ("list_item", "list_item_typed") if kind in self.kinds]
         seen = set()
         for i, (item, item_key, context) in enumerate(zip(items, item_keys, contexts) if item_kinds else ()):
@@ -331,15 +369,14 @@ class _Builder:
                 continue
             seen.add(item_key)
             for kind in item_kinds:
-                self.add(kind, f"{lst.id}/{item_key}", lst.article, _quote(context, item),
-                         Anchor(lst.id, i, item, ""),
-                         Text=self._item_text(items, parts, i, typed=kind == "list_item_typed"),
-                         List=f'{name}<span class="count"> · 共 {len(items)} 条</span>')
-        recite = f"按顺序说出全部 {len(items)} 条" if "list" in self.kinds else ""
-        naming = (f"这 {len(items)} 条合称什么？" if "list_count" in self.kinds and lst.count is not None
-                  and not gives_name_away(lst.name, items) else "")
+                self.add(kind, f"{lst.id}/{item_key}", lst, _quote(context, item), Anchor(lst.id, i, item, ""),
+                         Text=self._item_text(items, parts, i, typed=kind == "list_item_typed"), List=name + count)
+        recite = ("按顺序说出全部条目" if asked is not None else f"按顺序说出全部 {len(items)} 条") if "list" in self.kinds else ""
+        naming = (("这几条合称什么？" if asked is not None else f"这 {len(items)} 条合称什么？")
+                  if "list_count" in self.kinds and lst.count is not None and not gives_name_away(lst.name, items)
+                  and not is_generic(lst.name) else "")
         if recite or naming:
-            self.add("list", lst.id, lst.article, _quote(lst.context, lst.name), Anchor(lst.id, -1, lst.name, ""),
+            self.add("list", lst.id, lst, _quote(lst.context, lst.name), Anchor(lst.id, -1, lst.name, ""),
                      Name=name, Items=_numbered(escape(item) for item in items),
                      Recite=recite, Naming=naming)
 
@@ -367,11 +404,14 @@ class _Builder:
         cite = _quote(term.context, term.term)
         anchor = Anchor(term.id, -1, term.term, "", sentence=match_key(term.context))
         if "term" in self.kinds and term.definition:
-            definition = escape(clip(term.definition, limit=BACK_LIMIT))
+            if term.rule == "lexicon":  # a formulation's items (政治意识；大局意识；…): a list, not a run-on paragraph
+                definition = _numbered(escape(item) for item in term.definition.split(LEXICON_SEPARATOR))
+            else:
+                definition = escape(clip(term.definition, limit=BACK_LIMIT))
             if term.definition_source:
                 definition += f'<div class="note">释义来源：{escape(term.definition_source)}</div>'
             reverse = marked(clip(term.definition, term.term), term.term, blank) if self.reverse else ""
-            self.add("term", term.id, term.article, cite, anchor,
+            self.add("term", term.id, term, cite, anchor,
                      Term=escape(term.term), Definition=definition, Reverse=reverse)
         cue = len(match_key(term.context)) - len(match_key(term.term))
         in_context = occurrences(term.context, term.term) and cue >= MIN_CUE
@@ -379,7 +419,39 @@ class _Builder:
             shown = clip(term.context, term.term)
             whole = shown == " ".join(term.context.split())
             text = marked(shown, term.term, lambda answer: cloze(answer, self.hint, term.term))
-            self.add("term_cloze", term.id, term.article, "" if whole else cite, anchor, Text=text, Term=escape(term.term))
+            self.add("term_cloze", term.id, term, "" if whole else cite, anchor, Text=text, Term=escape(term.term))
+
+
+# The order of a list's or a term's notes among themselves: what a card shows on its back comes after the cards
+# it would answer (a list's items before its count, its recital and its name; a term's cloze before its definition,
+# whose front is the cloze's answer).
+SIBLING_ORDER = {"list_item": 0, "list_item_typed": 0, "list_size": 1, "list": 2, "term_cloze": 0, "term": 1}
+SPREAD = 3  # the k-th note of a list or term is introduced about SPREAD × k new cards after its first
+
+
+def spread(families: Sequence[str], kinds: Sequence[str]) -> list[int]:
+    """New-card positions (``due``) of notes given in reading order: each note's family (the list or term it
+    was made from) and kind.
+
+    Families are introduced in reading order (the i-th family's first note is at slot i) and a family's k-th
+    note, in ``SIBLING_ORDER``, at slot i + SPREAD·k; within a slot, later families first. So siblings are
+    never introduced back to back while other cards can come between them, and a list's item cards do not
+    come in one block before its recital.
+    """
+    first: dict[str, int] = {}
+    members: dict[str, list[int]] = {}
+    for n, family in enumerate(families):
+        first.setdefault(family, len(first))
+        members.setdefault(family, []).append(n)
+    slot = [0] * len(families)
+    for family, notes in members.items():
+        for k, n in enumerate(sorted(notes, key=lambda n: SIBLING_ORDER[kinds[n]])):  # stable: reading order
+            slot[n] = first[family] + SPREAD * k
+    order = sorted(range(len(families)), key=lambda n: (slot[n], -first[families[n]]))
+    due = [0] * len(families)
+    for position, n in enumerate(order):
+        due[n] = position
+    return due
 
 
 def _numbered(items_html: Iterable[str]) -> str:
@@ -391,11 +463,52 @@ def _quote(sentence: str, answer: str) -> str:
     return marked(clip(sentence, answer, BACK_LIMIT), answer, highlight)
 
 
-def _citation(article: Article, sentence_html: str) -> str:
-    """Article title and author, then the quoted sentence (none when the card shows it already)."""
-    author = f'<span class="author">{escape(article.author)}</span>' if article.author else ""
-    quote = f'<div class="quote">{sentence_html}</div>' if sentence_html else ""
-    return f'<div class="cite"><span class="article">《{escape(article.title)}》</span>{author}</div>{quote}'
+def _citation(article: Article, line: int, sentence_html: str) -> str:
+    """Where a card's text comes from: the short title and the author or speaker, the heading of the section
+    the sentence is under, then the sentence (none when the card shows it already)."""
+    title, speaker = short_title(article.title) if not article.untitled else ("", "")  # made up when untitled
+    author = " ".join(filter(None, (speaker, article.author)))
+    head = f'<span class="article">《{escape(title)}》</span>' if title else ""
+    head += f'<span class="author">{escape(author)}</span>' if author else ""
+    heading = _heading(article, line)
+    parts = [f'<div class="cite">{head}</div>' if head else "",
+             f'<div class="heading">{escape(heading)}</div>' if heading else "",
+             f'<div class="quote">{sentence_html}</div>' if sentence_html else ""]
+    return "".join(parts)
+
+
+# A report's title block as one line: 政府工作报告　——2024年3月5日在…会议上　国务院总理. The subtitle (——…, a
+# date, 在…上的报告) is dropped; a speaker's position and name (国务院总理, 四川省人民政府省长施小琳) is kept.
+_TITLE_PARTS = re.compile(r"[\u3000 ]+")
+_SUBTITLE = re.compile(r"^(?:——|—|--|[（(]?\d{4}年|在.{2,40}[上的]的?(?:报告|讲话)$)")
+_POSITION = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:总理|总书记|主席|书记|省长|市长|区长|县长|州长|部长|主任)\s*[\u4e00-\u9fff]{0,4}$")
+SHORT_TITLE = 24  # characters of a title on the source line (a phone line at the source's size)
+
+
+def short_title(title: str) -> tuple[str, str]:
+    """A title for the source line and the speaker it names: its main lines without subtitle, date or
+    repeats (a long one cut after its first line), and the position and name that end the title block."""
+    parts = [part for part in _TITLE_PARTS.split(title.strip()) if part]
+    speaker = parts[-1] if len(parts) > 1 and _POSITION.match(parts[-1]) else ""
+    main: list[str] = []
+    for n, part in enumerate(parts[:len(parts) - bool(speaker)]):
+        if n and _SUBTITLE.match(part):
+            break
+        if not any(part in kept for kept in main):
+            main.append(part)
+    shown = " ".join(main) or title
+    if len(shown) > SHORT_TITLE and len(main) > 1:
+        shown = main[0] + "…"
+    return shown, speaker
+
+
+def _heading(article: Article, line: int) -> str:
+    """The heading of the section holding ``line`` (none before the first heading)."""
+    for section in article.sections:
+        lines = [section.heading_line or 0, *(n for p in section.paragraphs for n in (p.line, p.end_line))]
+        if section.heading and min(lines) <= line <= max(lines):
+            return section.heading
+    return ""
 
 
 @functools.lru_cache(maxsize=1024)
@@ -412,7 +525,8 @@ def _tag_safe(text: str) -> str:
 def make_notes(extraction: Extraction, config: dict, *, deck_name: str, deck_key: str,
                extra_tags: Sequence[str] = (), item_ids: Mapping[str, Sequence[str]] | None = None
                ) -> tuple[NoteSpec, ...]:
-    """The notes for every list and term of ``extraction``, in reading order (``due`` counts up from 0).
+    """The notes for every list and term of ``extraction``, in reading order; ``due`` (0, 1, …) is the order
+    in which Anki introduces them (``spread``).
 
     ``config`` is the full configuration (``cards``, ``deck`` and ``extract.user_dict`` are read).
     ``deck_name`` fills ``{deck}`` of ``deck.name_template``; ``deck_key`` seeds

@@ -24,7 +24,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "review.undecided": ("confident", "include"),
 }
 LIST_CHOICES: dict[str, tuple[str, ...]] = {
-    "cards.kinds": ("list_item", "list", "list_count", "term", "term_cloze", "list_item_typed"),
+    "cards.kinds": ("list_item", "list", "list_count", "list_size", "term", "term_cloze", "list_item_typed"),
 }
 NULLABLE_STRINGS = {"extract.user_dict"}
 # keys whose value may be a bool or a path (the lexicon: on, off, or a user file)

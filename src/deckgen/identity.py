@@ -289,7 +289,7 @@ def _carry(notes: Sequence[NoteSpec], pending: list[int], gone: Mapping[str, Ent
         if kind in ("term", "term_cloze"):
             continue
         olds = [(guid, e) for guid, e in gone.items() if e.kind == kind and e.anchor.group == group]
-        if kind == "list":
+        if kind in ("list", "list_size"):  # one note per list
             take((i, guid) for i in indexes[:1] for guid, _ in olds[:1])
             continue
         # the same item in a renamed list: the same text

@@ -161,12 +161,12 @@ class NoteSpec:
     note carries over from the previous build (its DeckgenID field likewise).
     """
 
-    kind: str  # "list_item" | "list_item_typed" | "list" | "term" | "term_cloze"
+    kind: str  # "list_item" | "list_item_typed" | "list" | "list_size" | "term" | "term_cloze"
     key: str
     fields: tuple[str, ...]
     tags: tuple[str, ...]
     deck: str  # full Anki deck path, e.g. "学习::党建引领社区治理的创新路径"
-    due: int  # new-card order: reading order
+    due: int  # new-card order: families (a list's, a term's notes) in reading order, siblings spread (cards.spread)
     anchor: Anchor | None = None
     guid: str = ""
     carry: bool = True  # False: never takes a gone note's identity (``carry: no`` in candidates.yaml)

@@ -87,6 +87,9 @@ NOTE_TYPES: dict[str, genanki.Model] = {
                   _ANSWER + "{{Items}}", "Items", gate="Recite"),
         _template("Name", '{{Items}}<div class="prompt">{{Naming}}</div>',
                   _ANSWER + '<div class="title">{{Name}}</div>', "Name", gate="Naming")]),
+    "list_size": _note_type(1714144074, "list_size", [
+        _template("Count", '<div class="title">{{Asked}}</div><div class="prompt">共几条？</div>',
+                  _ANSWER + '<div class="title">{{Name}} · 共 {{Count}} 条</div>{{Items}}', "Name")]),
     "term": _note_type(1493550797, "term", [
         _template("Definition", '<div class="title">{{Term}}</div><div class="prompt">这个提法是什么意思？</div>',
                   _ANSWER + "{{Definition}}", "Definition"),

@@ -1,6 +1,6 @@
 """Stage 6: write ``NoteSpec``s as an Anki package, and report what changed since the last build.
 
-The only module that imports genanki. The four note types below are final:
+The only module that imports genanki. The note types (``notetypes.py``) are final:
 their ids are constants generated once, and their field and template lists
 must never change (Anki would import a "+" copy and stop updating notes). What
 config changes is field content or template HTML only. Fields (``cards.FIELDS``):
@@ -18,6 +18,13 @@ config changes is field content or template HTML only. Fields (``cards.FIELDS``)
     Items      the items as a numbered ``<ol>``
     Recite     the recite prompt ("按顺序说出全部 6 条"); empty: no Recite card
     Naming     the naming prompt ("这 6 条合称什么？"), counted lists only; empty: no Name card
+    Source, TTS, DeckgenID  as above
+
+``deckgen list size`` (standard; template Count; ``cards.kinds`` list_size, counted lists)
+    Name       the list name
+    Asked      the name with its count blanked (＿个必须坚持)
+    Count      the number the name states
+    Items      the items as a numbered ``<ol>``, empty when fewer or more were found
     Source, TTS, DeckgenID  as above
 
 ``deckgen term`` (standard; templates Definition and Reverse)

@@ -17,6 +17,9 @@ from .text import CLOSE_QUOTES, SENTENCE_END
 AUTHOR_NAME = re.compile(r"^(?:□|■|◎|文[/／|｜]|作者[：:])\s*(?P<name>\S+)$")
 # "（作者系…）" / "（作者单位：…）" closing a piece, alone or at the end of its last paragraph
 CLOSING = re.compile(r"[（(]作者(?:系|单位|为|是)[^（()）]*[)）]?$")
+# in a title block: a line holding a name only (a speaker under a report's title), or the date alone
+SPEAKER = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+DATE_LINE = re.compile(r"^[（(]\d{4}年\d{1,2}月\d{1,2}日[)）]$")
 _SENTENCE = re.compile(rf"[^{SENTENCE_END}]*(?:[{SENTENCE_END}]+[{CLOSE_QUOTES}]*|$)")
 
 
@@ -57,10 +60,13 @@ def _article(piece: list[Paragraph], index: int, source: str) -> Article:
         # numbered either (a subtitle, "省长 某某") belong to the title block, not to the sections
         title, untitled = body[0].text, False
         rest = 1
-        while rest < len(body) and body[rest].is_heading and not NUMBERED_START.match(body[rest].text):
+        while rest < len(body) and (body[rest].is_heading and not NUMBERED_START.match(body[rest].text)
+                                    or DATE_LINE.match(body[rest].text)):
+            if SPEAKER.match(body[rest].text):
+                author = body[rest].text  # the speaker of a report: 国务院总理 / 李强, （2017年10月18日） / 习近平
             rest += 1
         if rest == len(body):
-            title, untitled, rest = None, True, 0  # only headings: a caption or a list of titles, not a title
+            title, untitled, author, rest = None, True, None, 0  # only headings: a caption or titles, not a title
         body = body[rest:]
     sections: list[Section] = []
     current = Section(heading=None, heading_line=None, paragraphs=())

@@ -35,6 +35,7 @@ from ..text import match_key
 MAX_SPOTS = 50
 MAX_GAP = 3  # characters between two items of a formulation spelled out in one run
 SHORT_NAME = 2  # a name this short (三农, 四风) counts as mentioned only inside quotes
+LEXICON_SEPARATOR = "；"  # between the items of a formulation's definition (cards show them as a list)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,7 @@ class Formulation:
 
     @property
     def definition(self) -> str:
-        return "；".join(self.display_items)
+        return LEXICON_SEPARATOR.join(self.display_items)
 
 
 Lexicon = dict[str, Formulation]  # by match key of the name and of each alias
