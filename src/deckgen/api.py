@@ -317,8 +317,7 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
                                terms=tuple(_first_by_id(content.terms)))
     return DeckNotes(name=name, key=key, stem=stem or files[0].stem,
                      description=_describe(files, description), config=config, files=tuple(files),
-                     extraction=extraction, kept=kept, notes=assign(content.notes, Store(deck_key=key)),
-                     skipped=tuple(skipped))
+                     extraction=extraction, kept=kept, notes=content.notes, skipped=tuple(skipped))
 
 
 def _deck_content(extraction: Extraction, files: list[Path], config: dict, name: str, key: str,
@@ -335,8 +334,8 @@ def _deck_content(extraction: Extraction, files: list[Path], config: dict, name:
                               "(slogans in quotes, numbered principles) or lower extract.min_confidence")
     notes = make_notes(curated.extraction, config, deck_name=name, deck_key=key, extra_tags=tags,
                        item_ids=curated.item_ids)
-    return DeckContent(notes=tag_notes(notes, curated.tags, curated.no_carry), lists=lists, terms=terms,
-                       unreviewed=curated.unreviewed)
+    notes = assign(tag_notes(notes, curated.tags, curated.no_carry), Store(deck_key=key))  # each key's own GUID
+    return DeckContent(notes=notes, lists=lists, terms=terms, unreviewed=curated.unreviewed)
 
 
 def _file_digest(path: Path | None) -> str | None:
@@ -418,8 +417,9 @@ def package_deck(deck: DeckNotes, output: str | Path, *, timestamp: float | None
         written, card_names = True, info.card_names
         warnings += _record_output(output, digest)
     changes, after = compare(previous, entries(deck.notes, card_names), forget_retired=forget_retired)
-    if deck.store is not None:
-        warnings += _save_store(deck.store, dataclasses.replace(after, timestamp=timestamp, digest=digest))
+    after = dataclasses.replace(after, timestamp=timestamp, digest=digest, found=True)
+    if deck.store is not None and (after != previous or not deck.store.is_file()):  # unchanged: not even dumped
+        warnings += _save_store(deck.store, after)
         if deck.legacy is not None and deck.legacy.is_file():
             deck.legacy.unlink(missing_ok=True)
     kept = deck.kept

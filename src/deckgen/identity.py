@@ -229,8 +229,9 @@ def assign(notes: Sequence[NoteSpec], store: Store, *, carry: bool = True) -> tu
         if guid is not None and (note.carry or guid == note_guid(store.deck_key, note.kind, note.key)):
             chosen[i] = guid
     if carry:
+        taken = set(chosen.values())
         gone = {guid: entry for guid, entry in (*store.retired.items(), *store.notes.items())
-                if guid not in chosen.values() and entry.anchor is not None}
+                if guid not in taken and entry.anchor is not None}
         pending = [i for i, note in enumerate(notes) if i not in chosen and note.anchor is not None and note.carry]
         chosen.update(_carry(notes, pending, gone, store))
     everything = {**store.retired, **store.notes}
