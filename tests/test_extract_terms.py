@@ -43,6 +43,15 @@ def test_unquoted_counted_names():
     assert not [t for t in found if t.startswith("十八大") or t.startswith("二十大")]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("人民政协工作要聚焦党和国家中心任务，围绕团结和民主两大主题，把协商民主贯穿全过程。", "两大主题"),
+    ("完成推进现代化建设、完成祖国统一、维护世界和平与促进共同发展三大历史任务。", "三大历史任务"),
+])
+def test_a_counted_list_name_is_no_term_of_its_own_sentence(text, name):
+    found = run(text)
+    assert name in {l.name for l in found.lists} and name not in {t.term for t in found.terms}
+
+
 def test_unquoted_congress_numbers_are_not_counted_names():
     assert not terms("深入学习贯彻党的二十大精神和十八大以来的重要论述。")
 

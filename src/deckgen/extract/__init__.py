@@ -33,6 +33,7 @@ OUTLINE_UNTITLED = 0.5
 GLOSSARY_TERM = 0.85
 LEXICON_TERM = 0.6
 LEXICON_TERM_FOUND = 0.7
+LIST_NAME_RULES = ("unquoted-name",)  # term rules whose find may be a counted list's name in the same sentence
 
 
 def outline(article: Article) -> Candidate | None:
@@ -63,8 +64,11 @@ def _terms(articles: tuple[Article, ...], lists: list[ExtractedList], ctx: Conte
     ignore, lexicon = ctx.ignore, ctx.lexicon
     definitions = find_definitions([s for a in articles for p in a.paragraphs for s in split_sentences(p.text)])
     terms: dict[str, ExtractedTerm] = {}
+    named_in = {(match_key(l.name), l.context) for l in lists if l.kind == "counted"}
     for h in find_terms(articles, ignore, ctx.words):
         key = match_key(h.term)
+        if h.rule in LIST_NAME_RULES and (key, h.sentence) in named_in:
+            continue  # 团结和民主两大主题: the list's own name, learnt by its cards, is no term of the sentence
         terms[key] = ExtractedTerm(id=f"term:{key}", term=h.term, article=h.article, context=h.sentence,
                                    definition=definitions.get(key), confidence=h.confidence, rule=h.rule,
                                    line=h.line)

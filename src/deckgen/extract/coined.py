@@ -27,6 +27,7 @@ COINED = re.compile(r"(?<![0-9A-Za-z+＋])([0-9A-Za-z]+|[\u4e00-\u9fff]{2,8})((?
 COINED_HEAD = 4  # Han characters kept before "+": 互联网, 党建
 COINED_TAIL = 5  # Han characters kept after it: 政策体系, 工业互联网
 UNQUOTED_NAME = 0.55
+MAX_COUNTED_TERM = 8  # characters of an unquoted counted term with its head noun: 三大标志性战役
 # 事务共商、发展共促、成果共享: three or more same-length parts in a row
 PARALLEL = re.compile(r"(?:[\u4e00-\u9fff]{2,6}、){2,}[\u4e00-\u9fff]{2,6}")
 PARALLEL_CONFIDENCE = 0.4
@@ -43,8 +44,8 @@ def unquoted_names(sentence: str, words: Words) -> list[Found]:
     """八大行动 and 1+N政策体系 in a sentence, each cut at a word boundary."""
     found = []
     for m in UNQUOTED_COUNTED.finditer(sentence):
-        name = unquoted_name(sentence, m.start(1), m.end(1), words)  # 五大优势和作用 → 五大优势
-        if len(name) > len(m.group(1)):
+        name = _with_head(unquoted_name(sentence, m.start(1), m.end(1), words), sentence[m.start(1):], words)
+        if name and len(name) > len(m.group(1)):
             found.append(name)
     for m in COINED.finditer(sentence):
         head, joiner, tail = m.groups()
@@ -55,6 +56,15 @@ def unquoted_names(sentence: str, words: Words) -> list[Found]:
         if HAN_RE.search(head + tail) or any(ch.isalpha() for ch in head + tail):
             found.append(head + joiner + tail)
     return [Found(name, UNQUOTED_NAME, "unquoted-name") for name in found]
+
+
+def _with_head(name: str, text: str, words: Words) -> str | None:
+    """A counted name cut at its length before its head noun (a dictionary noun), extended to it (三大标志性 → 三大标志性战役), or none
+    when the head would make it longer than ``MAX_COUNTED_TERM``."""
+    after = words.tagged(text[len(name):len(name) + MAX_COUNTED_TERM])
+    if not after or after[0][1] != "n" or not words.frequency(after[0][0]):
+        return name  # a dictionary noun: 战役, not jieba's guess 补链 of 补链延链
+    return name + after[0][0] if len(name) + len(after[0][0]) <= MAX_COUNTED_TERM else None
 
 
 def parallel_slogans(sentence: str, words: Words) -> list[Found]:
