@@ -5,7 +5,7 @@
   holds fewer than two Chinese characters; a date (“5·18”) or a bare year is not;
 * a quoted dictionary word is a scare quote when everyday (蛋糕), or when the document uses it only once
   (``Found.once``: the engine decides, counting over the whole document); so is a two-character compound no
-  dictionary holds quoted right after a noun it is the head of (国货“潮品”, 债务“爆雷”): a coined two-character name
+  dictionary holds quoted as the head of a noun before it (国货“潮品”, 债务“爆雷”), naming no noun after it: a coined two-character name
   counts (“双减”, “三农”), recurs, or stands as a verb's object (成立“犍伴”工作室, 力推“亮码”入企).
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ COMMON_WORD_FREQ = 20  # a quoted dictionary word this common, used once, is a s
 ORDINARY_POS = re.compile(r"^(?:v|vd|vi|a|ad|ag|d)$")  # a noun (软任务, 包干制) counts only when it is common
 EVERYDAY_FREQ = 100
 EVERYDAY_POS = {"n", "v", "a", "vn", "an"}  # not an abbreviation (两委 j) or a name (台独 ns)
-NOUN_BEFORE = 4  # characters before a quote looked at for the noun it heads
+NOUN_BEFORE = 4  # characters before (after) a quote looked at for the noun it heads (names)
 SERIAL_QUOTE = re.compile(r"^[、，,和与及]?[“「『‘]|[”」』’][、，,和与及]?$")
 MAX_TERM = 30
 VERSE_LINES = (5, 7)  # characters in a line of classical verse: 五言, 七言
@@ -102,15 +102,18 @@ def _ordinary_word(text: str, words: Words) -> bool:
     return len(tagged) == 1 and bool(ORDINARY_POS.match(tagged[0][1]))
 
 
-def _loose_compound(text: str, before: str, words: Words) -> bool:
+def _loose_compound(text: str, before: str, after: str, words: Words) -> bool:
     """Two characters that are no dictionary word and count nothing (潮品: 潮 + 品), a noun or verb by jieba's
-    guess (not an abbreviation, j, or a name, ns …), quoted as the head of the noun right before it (国货“潮品”)."""
+    guess (not an abbreviation, j, or a name, ns …), quoted as the head of the noun right before it (国货“潮品”等),
+    not naming a noun after it (创新药“护苗”行动计划: a programme's name)."""
     key = match_key(text)
     if len(key) != 2 or len(HAN_RE.findall(key)) != 2 or name_count(key) or words.frequency(key):
         return False
     tagged = words.tagged(key)
     modifier = words.tagged(before[-NOUN_BEFORE:]) if HAN_RE.fullmatch(before[-1:]) else []
-    return len(tagged) == 1 and tagged[0][1] in EVERYDAY_POS and bool(modifier) and modifier[-1][1] == "n"
+    named = words.tagged(after[:NOUN_BEFORE]) if HAN_RE.fullmatch(after[:1]) else []
+    return len(tagged) == 1 and tagged[0][1] in EVERYDAY_POS and bool(modifier) and modifier[-1][1] == "n" \
+        and not (named and named[0][1] in ("n", "vn"))
 
 
 @lru_cache(maxsize=4096)
@@ -136,7 +139,8 @@ def quoted(sentence: str, words: Words, heading: bool = False) -> list[Found]:
                 found.append(Found(text, confidence, "quoted-heading"))
             continue
         if _serial(sentence, start, text) or not (_ordinary_word(text, words)
-                                                  or _loose_compound(text, sentence[:start], words)):
+                                                  or _loose_compound(text, sentence[:start],
+                                                                     sentence[start + len(text) + 2:], words)):
             found.append(Found(text, confidence, "quoted"))
         elif _everyday_word(text, words):
             found.append(Found(text, SCARE_QUOTE, "quoted-common-word"))
