@@ -349,6 +349,7 @@ def test_any_item_text_makes_exactly_one_nonempty_cloze(items):
     ("三升一降", '<span class="blank">＿＿＿</span>升<span class="blank">＿＿＿</span>降'),
     ("三个一", '<span class="blank">＿＿＿</span>个一'),
     ("新发展理念", None),  # states no count
+    ("双重调节", None),  # 双 means two: no number to recall
 ])
 def test_the_count_card_blanks_the_count_in_the_name(name, asked):
     assert count_blanked(name) == asked

@@ -24,7 +24,7 @@ from pathlib import PurePath
 
 from .errors import ConfigError
 from .extract.lexicon import LEXICON_SEPARATOR
-from .extract.names import COMPOUND_PART, COUNTED_NAME, name_count
+from .extract.names import COMPOUND_PART, COUNTED_NAME, DOUBLE, name_count
 from .extract.words import Words
 from .models import Anchor, Article, ExtractedList, ExtractedTerm, Extraction, NoteSpec
 from .text import QUOTE_CHARS, chinese_number, match_key
@@ -159,13 +159,15 @@ def gives_name_away(name: str, items: Sequence[str]) -> bool:
 
 def count_blanked(name: str) -> str | None:
     """The HTML of a counted name with the numerals of its count blanked (＿个必须坚持, ＿升＿降 of 三升一降),
-    for the card that asks the count; None when the name does not start with its count."""
+    for the card that asks the count; None when the name does not start with a number."""
     parts = COMPOUND_PART.findall(name)
     if len(parts) >= 2 and "".join(n + rest for n, rest in parts) == name \
             and name_count(name) == sum(chinese_number(n) or 0 for n, _ in parts):  # not 五位一体: five in one
         return "".join(blank("") + escape(rest) for _, rest in parts)
     counted = COUNTED_NAME.match(name)
-    return blank("") + escape(name[counted.end("n"):]) if counted else None
+    if not counted or counted.group("n") == DOUBLE:  # 双循环, 双重调节: a word that means two, no number to recall
+        return None
+    return blank("") + escape(name[counted.end("n"):])
 
 
 def _common_prefix(strings: Sequence[str]) -> str:
