@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     documents: Counter[str] = Counter()
     for path in files:
         text = "\n".join(p.text for p in normalize(read_source(path)))  # what deckgen reads of it
-        found = {w.word for w in new_words(text) if not words.frequency(w.word)}
+        found = {w.word for w in new_words(text, known=lambda word: bool(words.frequency(word)))}
         found |= set(re.findall(ACRONYM, text))
         documents.update(found)
     kept = sorted(((s, n) for s, n in documents.items() if n >= MIN_DOCUMENTS), key=lambda x: (-x[1], x[0]))

@@ -39,9 +39,14 @@ DEFINED = 0.6
 LEADING = re.compile(r"^(?:必须|要|应当|始终|全面|继续|大力)*(?:坚持|实行|实施|推行|建立|落实|开展|贯彻)")
 
 
+CUES = re.compile(r"就是|是指|指的是|即|是由")  # a sentence without one defines nothing: the forms are not tried
+
+
 def definitions(sentence: str) -> list[tuple[str, str, str]]:
     """(term, definition, form) of every definition form that matches ``sentence``."""
     found = []
+    if not CUES.search(sentence):
+        return found
     for form, pattern in FORMS:
         for m in pattern.finditer(sentence):
             groups = m.groupdict()

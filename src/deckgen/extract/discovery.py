@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .background import Background
@@ -25,10 +26,10 @@ from .words import Words
 
 RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 MIN_COUNT = 3  # occurrences in the document: statistics of fewer say nothing
-MAX_LEN = 7  # characters: 新时代中国特色 is a phrase, not a coinage
+MIN_LEN = 3  # characters: a two-character new word is rare, and jieba's dictionary holds most that are words
+MAX_LEN = 6  # characters: 新时代中国特色 is a phrase, not a coinage
 MIN_COHESION = 3.0  # natural log: the weakest split is e**3 ≈ 20 times likelier together than apart
 MIN_FREEDOM = 1.0  # nats on each side: at least three or so different neighbours
-_EDGE = object()  # the start or end of a run: a neighbour unlike any other
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,56 +42,66 @@ class NewWord:
 
 def _ngram_counts(runs: list[str], max_len: int, min_count: int) -> dict[int, Counter]:
     """Counts of the n-grams for n = 1 … max_len + 1, each level only where the level below is frequent."""
-    counts: dict[int, Counter] = {1: Counter(ch for run in runs for ch in run)}
-    starts = [(r, i) for r, run in enumerate(runs) for i in range(len(run))]
+    text = "\n".join(runs)  # one string: a position is an int; no gram holds the "\n" between two runs
+    counts: dict[int, Counter] = {1: Counter(text)}
+    counts[1].pop("\n", None)
+    starts = [i for i, ch in enumerate(text) if counts[1][ch] >= min_count]
     for n in range(2, max_len + 2):
         below = counts[n - 1]
-        starts = [(r, i) for r, i in starts if i + n <= len(runs[r]) and below[runs[r][i:i + n - 1]] >= min_count]
-        counts[n] = Counter(runs[r][i:i + n] for r, i in starts)
+        starts = [i for i in starts if below[text[i:i + n - 1]] >= min_count]
+        counts[n] = Counter(g for g in (text[i:i + n] for i in starts) if len(g) == n and "\n" not in g)
         if not counts[n]:
             break
     return counts
 
 
-def _entropy(neighbours: Counter) -> float:
-    total = sum(neighbours.values())
-    return -sum(c / total * math.log(c / total) for c in neighbours.values())
+def _entropy(neighbours: list[int], edges: int) -> float:
+    """The entropy of the neighbours seen (their counts), each of ``edges`` run edges a neighbour of its own."""
+    total = sum(neighbours) + edges
+    if not total:
+        return 0.0
+    return -sum(c / total * math.log(c / total) for c in neighbours) + edges * math.log(total) / total
 
 
-def new_words(text: str, min_count: int = MIN_COUNT, max_len: int = MAX_LEN) -> list[NewWord]:
-    """The strings of two to ``max_len`` characters of ``text`` that repeat, hold together and stand free, longest
-    first; a string always inside a longer new word of the same count is left out."""
-    runs = RUN.findall(text)
-    counts = _ngram_counts(runs, max_len, min_count)
+def new_words(text: str, min_count: int = MIN_COUNT, min_len: int = MIN_LEN, max_len: int = MAX_LEN,
+              known: Callable[[str], bool] = lambda word: False) -> list[NewWord]:
+    """The strings of ``min_len`` to ``max_len`` characters of ``text`` that repeat, hold together and stand free,
+    longest first; a string always inside a longer new word of the same count is left out, and so is a ``known``
+    one (a dictionary word), before its freedom is computed."""
+    counts = _ngram_counts(RUN.findall(text), max_len, min_count)
     total = sum(counts[1].values()) or 1
-    left: dict[str, Counter] = defaultdict(Counter)
-    right: dict[str, Counter] = defaultdict(Counter)
-    for n in range(3, max_len + 2):
-        for gram, count in counts.get(n, Counter()).items():
-            right[gram[:-1]][gram[-1]] += count
-            left[gram[1:]][gram[0]] += count
-    found = []
-    for n in range(2, max_len + 1):
+    cohesive: dict[str, tuple[int, float]] = {}
+    for n in range(min_len, max_len + 1):
         for word, count in counts.get(n, Counter()).items():
-            if count < min_count:
-                continue
-            cohesion = min(math.log(count * total / (counts[k][word[:k]] * counts[n - k][word[k:]]))
-                           for k in range(1, n))
-            if cohesion < MIN_COHESION:
-                continue
-            # occurrences with no counted neighbour stand at a run's edge: each a neighbour of its own
-            sides = []
-            for side in (left[word], right[word]):
-                edges = count - sum(side.values())
-                sides.append(_entropy(side + Counter({(_EDGE, i): 1 for i in range(edges)})) if count else 0.0)
-            freedom = min(sides)
-            if freedom >= MIN_FREEDOM:
-                found.append(NewWord(word, count, round(cohesion, 2), round(freedom, 2)))
+            if count >= min_count and not known(word):
+                cohesion = min(math.log(count * total / (counts[k][word[:k]] * counts[n - k][word[k:]]))
+                               for k in range(1, n))
+                if cohesion >= MIN_COHESION:
+                    cohesive[word] = (count, cohesion)
+    left: dict[str, list[int]] = defaultdict(list)
+    right: dict[str, list[int]] = defaultdict(list)
+    for n in range(min_len + 1, max_len + 2):
+        for gram, count in counts.get(n, Counter()).items():
+            if gram[:-1] in cohesive:
+                right[gram[:-1]].append(count)
+            if gram[1:] in cohesive:
+                left[gram[1:]].append(count)
+    found = []
+    for word, (count, cohesion) in cohesive.items():
+        # occurrences with no counted neighbour stand at a run's edge: each a neighbour of its own
+        freedom = min(_entropy(side, count - sum(side)) for side in (left[word], right[word]))
+        if freedom >= MIN_FREEDOM:
+            found.append(NewWord(word, count, round(cohesion, 2), round(freedom, 2)))
     found.sort(key=lambda w: (-len(w.word), -w.count, w.word))
     kept: list[NewWord] = []
+    inside: dict[str, int] = {}  # every substring of a kept word → the largest count of a kept word holding it
     for w in found:
-        if not any(w.word in k.word and k.count >= w.count for k in kept):
-            kept.append(w)
+        if inside.get(w.word, 0) >= w.count:
+            continue
+        kept.append(w)
+        for i in range(len(w.word)):
+            for j in range(i + 2, len(w.word) + (i > 0)):
+                inside[w.word[i:j]] = max(inside.get(w.word[i:j], 0), w.count)
     return kept
 
 
@@ -109,10 +120,8 @@ def discovered(text: str, words: Words, background: Background) -> list[Found]:
     nor on a stray character of a longer word (资项目 of 投资项目); ending on a noun, of one character only after
     two words or more (医保影像云, not 国际航); not a plain pair of common words. The background lowers those many reports share."""
     found = []
-    for w in new_words(text):
-        if words.frequency(w.word):
-            continue
-        tagged = words.tagged(w.word)
+    for w in new_words(text, known=lambda word: bool(words.frequency(word))):
+        tagged = words.dictionary_tags(w.word)
         (first_word, first), (last_word, last) = tagged[0], tagged[-1]
         if len(tagged) < 2 or (first[:1] in PHRASE_FLAGS and first not in ("vn", "m")) or not last.startswith(NAME_END):
             continue
