@@ -121,7 +121,7 @@ def discovered(text: str, words: Words, background: Background) -> list[Found]:
     two words or more (医保影像云, not 国际航); not a plain pair of common words. The background lowers those many reports share."""
     found = []
     for w in new_words(text, known=lambda word: bool(words.frequency(word))):
-        tagged = words.dictionary_tags(w.word)
+        tagged = words.tagged(w.word)
         (first_word, first), (last_word, last) = tagged[0], tagged[-1]
         if len(tagged) < 2 or (first[:1] in PHRASE_FLAGS and first not in ("vn", "m")) or not last.startswith(NAME_END):
             continue

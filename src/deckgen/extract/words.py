@@ -99,13 +99,6 @@ class Words:
         """(word, part-of-speech flag) of a short span; the tagger loads on first use (about 0.2 s)."""
         return [tuple(pair) for pair in memo(self.user_dict).answer("tagged", text, self._tagged)]
 
-    def dictionary_tags(self, text: str) -> list[tuple[str, str]]:
-        """(word, part-of-speech flag) of a short span from jieba's dictionary alone: its words without the HMM,
-        each with the flag the dictionary gives it ("x" for none). Several times faster than ``tagged``, for
-        screening many strings (the new words of a document)."""
-        tags = _pos_tokenizer(self.user_dict).word_tag_tab
-        return [(w, tags.get(w, "x")) for w in _tokenizer(self.user_dict).lcut(text, HMM=False)]
-
     def frequency(self, word: str) -> int:
         """jieba's dictionary frequency of ``word`` (0 when it is not a dictionary word)."""
         return memo(self.user_dict).answer("frequency", word, self._frequency)
