@@ -449,3 +449,35 @@ def test_a_generic_counted_name_gets_no_name_or_count_card(config, name, generic
     assert ("list_size" in {n.kind for n in made}) is (not generic and count_blanked(name) is not None)
     (whole,) = [n for n in made if n.kind == "list"]
     assert (field(whole, "Naming") == "") is generic and field(whole, "Recite")
+
+
+@pytest.mark.parametrize("name, rule, recite", [
+    ("三者", "pointing-back", False), ("两个方面", "pointing-back", False), ("两个目标", "pointing-back+named-by-lead", False),
+    ("两大主题", "counted:before-chain", True),  # a generic name the text gives, not a pointer back: recited
+    ("三项基本任务", "pointing-back", True),       # a pointer back to a name worth learning
+])
+def test_a_back_reference_name_gets_no_recite_card_but_keeps_its_item_cards(config, name, rule, recite):
+    extraction = one_list(*PLAIN, name=name, count=3)
+    extraction = dataclasses.replace(extraction, lists=(dataclasses.replace(extraction.lists[0], rule=rule),))
+    made = notes_of(extraction, config)
+    assert len([n for n in made if n.kind == "list_item"]) == 3
+    assert any(n.kind == "list" and field(n, "Recite") for n in made) is recite
+
+
+@pytest.mark.parametrize("context, terms, cards", [
+    # twins differing in one or two characters in place: one card blanking both
+    ("贯彻“一国两制”、“港人治港”、“澳人治澳”、高度自治的方针。", ("一国两制", "港人治港", "澳人治澳"),
+     ["贯彻“{{c1::一国两制}}”、“港人治港”、“澳人治澳”、高度自治的方针。",
+      "贯彻“一国两制”、“{{c1::港人治港}}”、“{{c1::澳人治澳}}”、高度自治的方针。"]),
+    ("落实“爱国者治港”、“爱国者治澳”原则，支持香港、澳门发展经济。", ("爱国者治港", "爱国者治澳"),
+     ["落实“{{c1::爱国者治港}}”、“{{c1::爱国者治澳}}”原则，支持香港、澳门发展经济。"]),
+    # terms that share little, or only their count, are blanked one by one
+    ("增强“四个意识”、坚定“四个自信”。", ("四个意识", "四个自信"),
+     ["增强“{{c1::四个意识}}”、坚定“四个自信”。", "增强“四个意识”、坚定“{{c1::四个自信}}”。"]),
+    ("坚持“社区吹哨”、“部门报到”，推动问题解决。", ("社区吹哨", "部门报到"),
+     ["坚持“{{c1::社区吹哨}}”、“部门报到”，推动问题解决。", "坚持“社区吹哨”、“{{c1::部门报到}}”，推动问题解决。"]),
+])
+def test_twin_terms_are_blanked_together_on_one_card(config, context, terms, cards):
+    made = [make_term(t, context) for t in terms]
+    extraction = Extraction(documents=(), articles=(article(0),), lists=(), terms=tuple(made))
+    assert [field(n, "Text") for n in notes_of(extraction, config, "term_cloze")] == cards

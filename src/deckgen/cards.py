@@ -146,6 +146,16 @@ def is_generic(name: str) -> bool:
     return bool(counted) and counted.group("rest") in GENERIC_COUNTED
 
 
+BACK_REFERENCE_RULES = ("pointing-back",)  # list rules naming a list by the words that point back to it (三者统一于…)
+
+
+def is_back_reference(lst: ExtractedList) -> bool:
+    """Whether a list's name is only the anaphor pointing back to its items (三者, 这两个方面, 这两个目标): a generic
+    counted name (``is_generic``) from a ``BACK_REFERENCE_RULES`` rule. Its Recite front ("三者 · 按顺序说出…")
+    cannot be answered; its item cards, each showing its siblings, can."""
+    return lst.rule.split("+")[0].split(":")[0] in BACK_REFERENCE_RULES and is_generic(lst.name)
+
+
 def gives_name_away(name: str, items: Sequence[str]) -> bool:
     """Whether every item repeats all of a counted name but its count, so that a Name card
     ("这 6 条合称什么？") shows its answer: 必须坚持 in each of 六个必须坚持's items, 意识 in 四个意识's.
@@ -254,10 +264,12 @@ def occurrences(text: str, answer: str) -> list[tuple[int, int]]:
     return spans
 
 
-def marked(text: str, answer: str, wrap: Callable[[str], str]) -> str:
-    """Escape ``text``, replacing every occurrence of ``answer`` with ``wrap(its escaped text)``."""
+def marked(text: str, answer: str | Sequence[str], wrap: Callable[[str], str]) -> str:
+    """Escape ``text``, replacing every occurrence of ``answer`` (or of each of several) with ``wrap(its escaped
+    text)``."""
     out, done = [], 0
-    for start, end in occurrences(text, answer):
+    spans = sorted({span for a in ((answer,) if isinstance(answer, str) else answer) for span in occurrences(text, a)})
+    for start, end in (span for n, span in enumerate(spans) if not n or span[0] >= spans[n - 1][1]):
         out += [escape(text[done:start]), wrap(escape(text[start:end]))]
         done = end
     return "".join(out) + escape(text[done:])
@@ -373,7 +385,8 @@ class _Builder:
             for kind in item_kinds:
                 self.add(kind, f"{lst.id}/{item_key}", lst, _quote(context, item), Anchor(lst.id, i, item, ""),
                          Text=self._item_text(items, parts, i, typed=kind == "list_item_typed"), List=name + count)
-        recite = ("按顺序说出全部条目" if asked is not None else f"按顺序说出全部 {len(items)} 条") if "list" in self.kinds else ""
+        recite = ("按顺序说出全部条目" if asked is not None else f"按顺序说出全部 {len(items)} 条") \
+            if "list" in self.kinds and not is_back_reference(lst) else ""
         naming = (("这几条合称什么？" if asked is not None else f"这 {len(items)} 条合称什么？")
                   if "list_count" in self.kinds and lst.count is not None and not gives_name_away(lst.name, items)
                   and not is_generic(lst.name) else "")
@@ -396,12 +409,13 @@ class _Builder:
         lines = (f'<li class="ask">{blank}</li>' if i == asked else f"<li>{escape(items[i])}</li>" for i in shown)
         return f'<ol class="items" start="{shown[0] + 1}">{"".join(lines)}</ol>'
 
-    def add_term(self, term: ExtractedTerm) -> None:
+    def add_term(self, term: ExtractedTerm, twins: Sequence[str] = ()) -> None:
         """A definition note when there is a definition to learn, and a context cloze.
 
         A term without a definition gets no definition note: "X 这个提法是什么意思？" answered by the
         sentence X appears in teaches nothing; the context cloze teaches the term. The back quotes the
-        context only where the card does not.
+        context only where the card does not. The ``twins`` of a term (``twin_terms``) are blanked with it on the
+        cloze of the first of them in the sentence; the others get none.
         """
         cite = _quote(term.context, term.term)
         anchor = Anchor(term.id, -1, term.term, "", sentence=match_key(term.context))
@@ -416,12 +430,40 @@ class _Builder:
             self.add("term", term.id, term, cite, anchor,
                      Term=escape(term.term), Definition=definition, Reverse=reverse)
         cue = len(match_key(term.context)) - len(match_key(term.term))
-        in_context = occurrences(term.context, term.term) and cue >= MIN_CUE
-        if "term_cloze" in self.kinds and in_context:  # a blank needs enough words around it to be guessable
+        at = occurrences(term.context, term.term)
+        in_context = at and cue >= MIN_CUE
+        twin_first = bool(at) and any(o and o[0] < at[0] for o in (occurrences(term.context, t) for t in twins))
+        if "term_cloze" in self.kinds and in_context and not twin_first:  # enough words around to be guessable
             shown = clip(term.context, term.term)
             whole = shown == " ".join(term.context.split())
-            text = marked(shown, term.term, lambda answer: cloze(answer, self.hint, term.term))
+            text = marked(shown, (term.term, *twins), lambda answer: cloze(answer, self.hint, html.unescape(answer)))
             self.add("term_cloze", term.id, term, "" if whole else cite, anchor, Text=text, Term=escape(term.term))
+
+
+MAX_TWIN_DIFFERENCE = 2  # places in which two terms of a sentence may differ and be twins: 港人治港 / 澳人治澳
+MIN_TWIN_SHARED = 2  # characters in place they must share: 人治 of 港人治港 / 澳人治澳
+
+
+def twin_terms(terms: Sequence[ExtractedTerm]) -> dict[str, tuple[str, ...]]:
+    """Each term's twins: the other terms of its sentence of the same length that differ from it by one character
+    put for another in one or two places (“港人治港”“澳人治澳”: 港 → 澳; “爱国者治港”“爱国者治澳”). A twin left
+    visible beside a blank gives the blank away, so twins are blanked together. Names that share only their count
+    (“四个意识”“四个自信”: 意识 → 自信) are no twins."""
+    by_sentence: dict[str, list[str]] = {}
+    for term in terms:
+        by_sentence.setdefault(term.context, []).append(term.term)
+    twins: dict[str, tuple[str, ...]] = {}
+    for term in terms:
+        found = tuple(other for other in by_sentence[term.context] if other != term.term
+                      and len(other) == len(term.term) and _twinned(other, term.term))
+        if found:
+            twins[term.id] = found
+    return twins
+
+
+def _twinned(a: str, b: str) -> bool:
+    differ = [(x, y) for x, y in zip(a, b) if x != y]
+    return 0 < len(differ) <= MAX_TWIN_DIFFERENCE and len(set(differ)) == 1 and len(a) - len(differ) >= MIN_TWIN_SHARED
 
 
 # The order of a list's or a term's notes among themselves: what a card shows on its back comes after the cards
@@ -544,9 +586,10 @@ def make_notes(extraction: Extraction, config: dict, *, deck_name: str, deck_key
     builder = _Builder(config, deck_name, deck_key, extraction.articles, tuple(map(_tag_safe, extra_tags)),
                        item_ids or {})
     found = [*(lst for lst in extraction.lists if lst.items), *extraction.terms]
+    twins = twin_terms(extraction.terms)
     for thing in sorted(found, key=lambda x: (x.article, x.line)):  # stable: lists before terms on a line
         if isinstance(thing, ExtractedList):
             builder.add_list(thing)
         else:
-            builder.add_term(thing)
+            builder.add_term(thing, twins.get(thing.id, ()))
     return builder.notes()
