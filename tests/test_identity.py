@@ -412,3 +412,15 @@ def test_a_damaged_bare_file_store_means_fresh_identities(tmp_path):
     again = build_deck([source], output=out)
     assert again.written and not again.changes.previous and again.notes == first.notes
     assert load_store(output_store(out), "a").found  # written anew
+
+
+def test_a_rewording_changes_few_lines_of_deck_lock_json(deck):
+    """The organiser commits the lock: a rebuild's diff is a line per note that changed, and the timestamp."""
+    deck.build()
+    before = (deck.folder / LOCK_FILE).read_text(encoding="utf-8").splitlines()
+    deck.edit("以智治更便民", "以智治惠民生")
+    changes = deck.build().changes
+    after = (deck.folder / LOCK_FILE).read_text(encoding="utf-8").splitlines()
+    assert len(before) == len(after)
+    changed = [line for old, line in zip(before, after) if old != line]
+    assert len(changed) == changes.changed + 2  # the notes, the digest and the timestamp

@@ -261,7 +261,7 @@ class DeckNotes:
     files: tuple[Path, ...]
     extraction: Extraction  # everything found (its warnings name encodings and count mismatches)
     kept: Extraction  # what passed extract.min_confidence: the notes are made from this
-    notes: tuple[NoteSpec, ...]  # with their GUIDs (``identity.assign``)
+    notes: tuple[NoteSpec, ...]  # with their GUIDs (``with_identities``)
     skipped: tuple[str, ...] = ()  # files of a folder that were not read, and why
     store: Path | None = None  # the identity store the GUIDs come from (None: none, all fresh)
     previous: Store | None = None  # what the store held: the previous build
@@ -281,9 +281,13 @@ class DeckNotes:
 
 def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, deck_name: str | None = None,
                deck_key: str | None = None, description: str = "", tags: Iterable[str] = (), stem: str | None = None,
-               progress: Progress | None = None, candidates: Path | None = None, cache: bool = True) -> DeckNotes:
+               progress: Progress | None = None, candidates: Path | None = None, cache: bool = True,
+               identity_store: Path | None = None, legacy: Path | None = None, carry: bool = True) -> DeckNotes:
     """Extract ``sources`` and make the notes of one deck: the lists and terms the decisions of
     ``candidates`` (a deck folder's candidates.yaml) keep; undecided ones follow ``review.undecided``.
+
+    The notes get their GUIDs from ``identity_store`` (``with_identities``; None: no store, first-build
+    GUIDs).
 
     ``deck_key`` goes into every note's GUID (a deck folder's ``key``; else the deck name).
     Raises ``ExtractionError`` when nothing to study was found.
@@ -315,9 +319,10 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
             f"built per review.undecided; run `deckgen review {candidates.parent}` to decide on them"))
     kept = dataclasses.replace(extraction, lists=tuple(_first_by_id(content.lists)),
                                terms=tuple(_first_by_id(content.terms)))
-    return DeckNotes(name=name, key=key, stem=stem or files[0].stem,
+    deck = DeckNotes(name=name, key=key, stem=stem or files[0].stem,
                      description=_describe(files, description), config=config, files=tuple(files),
                      extraction=extraction, kept=kept, notes=content.notes, skipped=tuple(skipped))
+    return with_identities(deck, identity_store, legacy=legacy, carry=carry)
 
 
 def _deck_content(extraction: Extraction, files: list[Path], config: dict, name: str, key: str,
@@ -334,8 +339,8 @@ def _deck_content(extraction: Extraction, files: list[Path], config: dict, name:
                               "(slogans in quotes, numbered principles) or lower extract.min_confidence")
     notes = make_notes(curated.extraction, config, deck_name=name, deck_key=key, extra_tags=tags,
                        item_ids=curated.item_ids)
-    notes = assign(tag_notes(notes, curated.tags, curated.no_carry), Store(deck_key=key))  # each key's own GUID
-    return DeckContent(notes=notes, lists=lists, terms=terms, unreviewed=curated.unreviewed)
+    return DeckContent(notes=tag_notes(notes, curated.tags, curated.no_carry), lists=lists, terms=terms,
+                       unreviewed=curated.unreviewed)
 
 
 def _file_digest(path: Path | None) -> str | None:
@@ -365,22 +370,26 @@ def _wording_warnings(extraction: Extraction, config: dict) -> list[str]:
     return warnings
 
 
-def with_identities(deck: DeckNotes, store: Path, *, legacy: Path | None = None, carry: bool = True) -> DeckNotes:
-    """``deck`` with the identities of its identity store ``store`` (``identity.py``): known notes keep their
-    GUIDs, reworded ones carry a gone note's (unless ``carry`` is False); ``legacy``, a format-1 manifest,
-    stands in for a store not written yet."""
-    previous = load_store(store, deck.key, legacy=legacy)
+def with_identities(deck: DeckNotes, store: Path | None, *, legacy: Path | None = None,
+                    carry: bool = True) -> DeckNotes:
+    """``deck`` with the identities of its identity store ``store`` (``identity.py``; None: no store, every
+    GUID a first build's): known notes keep their GUIDs, reworded ones carry a gone note's (unless ``carry``
+    is False); ``legacy``, a format-1 manifest, stands in for a store not written yet."""
+    previous = load_store(store, deck.key, legacy=legacy) if store is not None else Store(deck_key=deck.key)
     return dataclasses.replace(deck, notes=assign(deck.notes, previous, carry=carry), store=store, previous=previous,
                                legacy=legacy)
 
 
-def folder_notes(spec: DeckSpec, *, config_path: str | Path | None = None,
-                 progress: Progress | None = None, cache: bool = True) -> DeckNotes:
-    """The notes of a deck folder (its deck.yaml), its settings over the config's."""
+def folder_notes(spec: DeckSpec, *, config_path: str | Path | None = None, progress: Progress | None = None,
+                 cache: bool = True, output: str | Path | None = None, carry: bool = True) -> DeckNotes:
+    """The notes of a deck folder (its deck.yaml), its settings over the config's, with the identities of its
+    deck.lock.json (or of the format-1 manifest beside ``output``, default ``<output_dir>/<folder>.apkg``)."""
     config = load_config(config_path, overrides=spec.overrides, overrides_origin=str(spec.spec_path))
+    output = Path(output) if output is not None else Path(config["output_dir"]) / f"{spec.folder.name}.apkg"
     return deck_notes(spec.sources, config=config, deck_name=spec.name, deck_key=spec.key,
                       description=spec.description, tags=spec.tags, stem=spec.folder.name, progress=progress,
-                      candidates=spec.candidates_path, cache=cache)
+                      candidates=spec.candidates_path, cache=cache, identity_store=folder_store(spec.folder),
+                      legacy=legacy_manifest(output), carry=carry)
 
 
 def source_notes(source: str | Path, *, config_path: str | Path | None = None,
@@ -409,18 +418,22 @@ def package_deck(deck: DeckNotes, output: str | Path, *, timestamp: float | None
             and _output_holds(output, digest):
         written, timestamp = False, previous.timestamp
         card_names = {guid: entry.cards for guid, entry in previous.notes.items()}
+        current = dict(previous.notes)  # the same package: the same notes
     else:
         if timestamp is None:  # Anki updates a note only from a newer package
             timestamp = max(time.time(), math.floor(previous.timestamp) + 1)
         info = write_package(deck.notes, output, deck_key=deck.key, description=deck.description,
                              timestamp=timestamp)
         written, card_names = True, info.card_names
+        current = entries(deck.notes, card_names)
         warnings += _record_output(output, digest)
-    changes, after = compare(previous, entries(deck.notes, card_names), forget_retired=forget_retired)
+    changes, after = compare(previous, current, forget_retired=forget_retired)
     after = dataclasses.replace(after, timestamp=timestamp, digest=digest, found=True)
-    if deck.store is not None and (after != previous or not deck.store.is_file()):  # unchanged: not even dumped
-        warnings += _save_store(deck.store, after)
-        if deck.legacy is not None and deck.legacy.is_file():
+    if deck.store is not None:
+        unchanged = after == previous and deck.store.is_file()  # the store as it was read: not even dumped
+        unsaved = [] if unchanged else _save_store(deck.store, after)
+        warnings += unsaved
+        if not unsaved and deck.legacy is not None and deck.legacy.is_file():  # the store holds it now
             deck.legacy.unlink(missing_ok=True)
     kept = deck.kept
     return BuildResult(
@@ -507,8 +520,8 @@ def build_deck(sources: Iterable[str | Path], *, config: dict | None = None, out
     check_output(output)
     with output_lock(output, wait=wait):
         deck = deck_notes(sources, config=config, deck_name=deck_name, deck_key=deck_key, description=description,
-                          tags=tags, progress=progress, cache=cache)
-        deck = with_identities(deck, output_store(output), legacy=legacy_manifest(output), carry=carry)
+                          tags=tags, progress=progress, cache=cache, identity_store=output_store(output),
+                          legacy=legacy_manifest(output), carry=carry)
         return package_deck(deck, output, timestamp=timestamp, forget_retired=forget_retired)
 
 
@@ -598,14 +611,13 @@ class DeckSource:
     def notes(self, *, config_path: str | Path | None = None, progress: Progress | None = None,
               cache: bool = True, output: str | Path | None = None, carry: bool = True) -> DeckNotes:
         """The deck's notes, with the identities of its store: the deck folder's ``deck.lock.json``, or for
-        files the state folder's store of ``output`` (default ``<output_dir>/<stem>.apkg``)."""
+        files the state folder's store of ``output`` (default ``default_output``)."""
         if self.spec is not None:
-            deck = folder_notes(self.spec, config_path=config_path, progress=progress, cache=cache)
-        else:
-            deck = deck_notes(self.files, config=load_config(config_path), progress=progress, cache=cache)
-        output = Path(output) if output is not None else deck.default_path(".apkg")
-        store = folder_store(self.spec.folder) if self.spec is not None else output_store(output)
-        return with_identities(deck, store, legacy=legacy_manifest(output), carry=carry)
+            return folder_notes(self.spec, config_path=config_path, progress=progress, cache=cache, output=output,
+                                carry=carry)
+        output = Path(output) if output is not None else self.default_output(config_path)
+        return deck_notes(self.files, config=load_config(config_path), progress=progress, cache=cache,
+                          identity_store=output_store(output), legacy=legacy_manifest(output), carry=carry)
 
 
 def deck_sources(sources: Iterable[str | Path] = (), root: str | Path = ".") -> list[DeckSource]:

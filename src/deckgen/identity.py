@@ -21,7 +21,7 @@ build can tell a reworded note from a new one, the way git detects renames:
 
 Where the store lives: for a deck folder, ``deck.lock.json`` in the folder (the
 organiser commits it, like a lock file, so a fresh clone builds the same GUIDs;
-written with sorted keys and one field a line, so a rebuild's diff is small);
+written with sorted keys and one note a line, so a rebuild's diff is small);
 for files built without a deck folder, ``builds/<hash of the output path>.json``
 under the state folder (``registry.state_dir``). Nothing is written beside the
 ``.apkg``. The store is read back from disk, so it is checked entry by entry and
@@ -252,10 +252,12 @@ def _fresh(deck_key: str, note: NoteSpec, used: set[str]) -> tuple[str, str]:
     from .package import note_guid  # genanki: loaded when a note needs a GUID, not by ``deckgen --help``
 
     key, salt = note.key, 0
-    while note_guid(deck_key, note.kind, key) in used:
+    guid = note_guid(deck_key, note.kind, key)
+    while guid in used:
         salt += 1
         key = f"{note.key}#{salt}"
-    return note_guid(deck_key, note.kind, key), note_id(deck_key, note.kind, key)
+        guid = note_guid(deck_key, note.kind, key)
+    return guid, note_id(deck_key, note.kind, key)
 
 
 def _with_id(note: NoteSpec, search_id: str) -> tuple[str, ...]:
@@ -479,17 +481,22 @@ def _any_of(terms: Iterable[str]) -> str:
 
 
 def dump_store(store: Store) -> str:
-    """The store's text: sorted keys, a field a line, so that a rebuild's diff shows only what changed."""
-    def entry(e: Entry) -> dict:
+    """The store's text: sorted keys, one note a line, so that a rebuild's diff shows only the notes that changed."""
+    def entry(e: Entry) -> str:
         data = {"kind": e.kind, "key": e.key, "id": e.id, "deck": e.deck, "hash": e.hash, "cards": list(e.cards)}
         if e.anchor is not None:
-            data["anchor"] = dataclasses.asdict(e.anchor)
-        return data
+            data["anchor"] = {name: getattr(e.anchor, name) for name in _ANCHOR_FIELDS}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True)
 
-    data = {"format": STORE_FORMAT, "deck_key": store.deck_key, "timestamp": store.timestamp, "digest": store.digest,
-            "notes": {guid: entry(e) for guid, e in store.notes.items()},
-            "retired": {guid: entry(e) for guid, e in store.retired.items()}}
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    def section(entries: Mapping[str, Entry]) -> str:
+        lines = [f"  {json.dumps(guid, ensure_ascii=False)}: {entry(entries[guid])}" for guid in sorted(entries)]
+        return "{\n" + ",\n".join(lines) + "\n }" if lines else "{}"
+
+    head = {"deck_key": store.deck_key, "digest": store.digest, "format": STORE_FORMAT}
+    fields = [f" {json.dumps(k)}: {json.dumps(v, ensure_ascii=False)}" for k, v in head.items()]
+    fields += [f' "notes": {section(store.notes)}', f' "retired": {section(store.retired)}',
+               f' "timestamp": {json.dumps(store.timestamp)}']
+    return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
 def save_store(path: Path, store: Store, *, fix: str) -> None:
