@@ -34,9 +34,15 @@ def _tokenizer(user_dict: str | None):
 
 @lru_cache(maxsize=4)
 def _pos_tokenizer(user_dict: str | None):
+    """A tagger over our tokenizer. Importing jieba.posseg has already read the part-of-speech tags of
+    jieba's dictionary (the one ours loads: a user dictionary's tags are merged in on first use), so they
+    are copied, not read from the file again (a second or more of a rebuild on a busy machine)."""
     import jieba.posseg
 
-    return jieba.posseg.POSTokenizer(_tokenizer(user_dict))
+    tagger = object.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer = _tokenizer(user_dict)
+    tagger.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+    return tagger
 
 
 KINDS = ("cut", "tagged", "frequency")
