@@ -481,3 +481,12 @@ def test_twin_terms_are_blanked_together_on_one_card(config, context, terms, car
     made = [make_term(t, context) for t in terms]
     extraction = Extraction(documents=(), articles=(article(0),), lists=(), terms=tuple(made))
     assert [field(n, "Text") for n in notes_of(extraction, config, "term_cloze")] == cards
+
+
+@pytest.mark.parametrize("space", ["\u3000", "\xa0", "\t"])
+def test_a_term_holding_a_space_of_any_kind_is_still_blanked(config, space):
+    """Regression (found by test_hostile): the front collapses every space to " ", so a term holding an
+    ideographic space was not found there and its cloze note had no cloze, hence no card."""
+    term = make_term(f"吹哨{space}报到", f"推行街乡“吹哨{space}报到”机制，推动社区治理。", line=30)
+    texts = [field(note, "Text") for note in notes_of(sample_extraction(extra_terms=(term,)), config, "term_cloze")]
+    assert "推行街乡“{{c1::吹哨 报到}}”机制，推动社区治理。" in texts

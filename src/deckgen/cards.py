@@ -50,7 +50,9 @@ FLAG = "y"  # content of a gate field that switches a card or a feature on
 
 # Text is cut after one of these (clause ends, ASCII and full-width).
 _CLAUSE = re.compile(r"[^，,；;。！？!?：:、…]+[，,；;。！？!?：:、…]*|[，,；;。！？!?：:、…]+")
-_LOOSE = QUOTE_CHARS + " \t\n"
+# Quotation marks and every character str.split() takes for a space (the ideographic space too: clip() turns
+# each run into one " ", so a term holding one must still be found in the clipped sentence).
+_LOOSE = QUOTE_CHARS + "".join(chr(c) for c in range(0x3001) if chr(c).isspace())
 # jieba's part-of-speech flags of words a blank never starts or ends with: conjunctions (和) and particles (的)
 _FUNCTION_WORDS = ("c", "u")
 _NUMBER = re.compile(r"[〇零一二两三四五六七八九十百千万亿0-9０-９]{2,}[年月日]?|[〇零一二两三四五六七八九十百千万亿0-9０-９][年月日]")
