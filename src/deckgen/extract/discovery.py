@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Callable
+from itertools import compress
 from dataclasses import dataclass
 
 from .background import Background
@@ -40,19 +41,56 @@ class NewWord:
     freedom: float
 
 
-def _ngram_counts(runs: list[str], max_len: int, min_count: int) -> dict[int, Counter]:
-    """Counts of the n-grams for n = 1 … max_len + 1, each level only where the level below is frequent."""
-    text = "\n".join(runs)  # one string: a position is an int; no gram holds the "\n" between two runs
-    counts: dict[int, Counter] = {1: Counter(text)}
-    counts[1].pop("\n", None)
-    starts = [i for i, ch in enumerate(text) if counts[1][ch] >= min_count]
-    for n in range(2, max_len + 2):
-        below = counts[n - 1]
-        starts = [i for i in starts if below[text[i:i + n - 1]] >= min_count]
-        counts[n] = Counter(g for g in (text[i:i + n] for i in starts) if len(g) == n and "\n" not in g)
-        if not counts[n]:
+@dataclass(slots=True)
+class _Level:
+    """The n-grams of one length: their counts, and where in the text each frequent one starts."""
+
+    counts: Counter
+    starts: list[int]  # the positions of the frequent n-grams, in text order
+    grams: list[str]  # the n-gram at each of ``starts``
+
+
+def _ngram_levels(text: str, max_len: int, min_count: int) -> dict[int, _Level]:
+    """The n-grams of ``text`` for n = 1 … max_len, counted level by level only where both (n-1)-grams are
+    frequent (``min_count`` or more: a string is never more frequent than its parts).
+
+    Every per-position step is a C-level map (slices, set lookups, compress): a Python loop over every position
+    of a report cost most of discovery's time.
+    """
+    grams: str | list[str] = text
+    starts: range | list[int] = range(len(text))
+    levels: dict[int, _Level] = {}
+    for n in range(1, max_len + 1):
+        counts = Counter(grams)
+        frequent = {gram for gram, count in counts.items() if count >= min_count} - {"\n"}
+        kept = list(map(frequent.__contains__, grams))
+        levels[n] = _Level(counts, list(compress(starts, kept)), list(compress(grams, kept)))
+        following = set(levels[n].starts)
+        starts = list(compress(levels[n].starts, map(following.__contains__, map((1).__add__, levels[n].starts))))
+        if not starts:
             break
-    return counts
+        grams = list(map(text.__getitem__, map(slice, starts, map((n + 1).__add__, starts))))
+    return levels
+
+
+def _neighbours(text: str, level: _Level, words: dict) -> tuple[dict[str, list[int]], dict[str, list[int]]]:
+    """For each of ``words`` (all of ``level``'s length n), how often each character is seen right before and
+    right after it in ``text`` (nothing at a run's edge); a character before it counts only where it and the
+    word's first n-1 characters are a frequent n-gram too."""
+    n = len(level.grams[0]) if level.grams else 0
+    at = list(compress(level.starts, map(words.__contains__, level.grams)))
+    frequent = level.counts
+    after = Counter(text[p:p + n + 1] for p in at)
+    before = Counter(text[p - 1:p + n] for p in at if p and frequent[text[p - 1:p + n - 1]] >= MIN_COUNT)
+    left: dict[str, list[int]] = {word: [] for word in words}
+    right: dict[str, list[int]] = {word: [] for word in words}
+    for gram, count in after.items():
+        if len(gram) > n and gram[-1] != "\n":
+            right[gram[:-1]].append(count)
+    for gram, count in before.items():
+        if gram[0] != "\n":
+            left[gram[1:]].append(count)
+    return left, right
 
 
 def _entropy(neighbours: list[int], edges: int) -> float:
@@ -68,30 +106,26 @@ def new_words(text: str, min_count: int = MIN_COUNT, min_len: int = MIN_LEN, max
     """The strings of ``min_len`` to ``max_len`` characters of ``text`` that repeat, hold together and stand free,
     longest first; a string always inside a longer new word of the same count is left out, and so is a ``known``
     one (a dictionary word), before its freedom is computed."""
-    counts = _ngram_counts(RUN.findall(text), max_len, min_count)
-    total = sum(counts[1].values()) or 1
-    cohesive: dict[str, tuple[int, float]] = {}
+    runs = "\n".join(RUN.findall(text))  # one string: no gram holds the "\n" between two runs
+    levels = _ngram_levels(runs, max_len, min_count)
+    total = len(runs) - runs.count("\n") or 1
+    found = []
     for n in range(min_len, max_len + 1):
-        for word, count in counts.get(n, Counter()).items():
+        if n not in levels:
+            break
+        cohesive: dict[str, tuple[int, float]] = {}
+        for word, count in levels[n].counts.items():
             if count >= min_count and not known(word):
-                cohesion = min(math.log(count * total / (counts[k][word[:k]] * counts[n - k][word[k:]]))
+                cohesion = min(math.log(count * total / (levels[k].counts[word[:k]] * levels[n - k].counts[word[k:]]))
                                for k in range(1, n))
                 if cohesion >= MIN_COHESION:
                     cohesive[word] = (count, cohesion)
-    left: dict[str, list[int]] = defaultdict(list)
-    right: dict[str, list[int]] = defaultdict(list)
-    for n in range(min_len + 1, max_len + 2):
-        for gram, count in counts.get(n, Counter()).items():
-            if gram[:-1] in cohesive:
-                right[gram[:-1]].append(count)
-            if gram[1:] in cohesive:
-                left[gram[1:]].append(count)
-    found = []
-    for word, (count, cohesion) in cohesive.items():
-        # occurrences with no counted neighbour stand at a run's edge: each a neighbour of its own
-        freedom = min(_entropy(side, count - sum(side)) for side in (left[word], right[word]))
-        if freedom >= MIN_FREEDOM:
-            found.append(NewWord(word, count, round(cohesion, 2), round(freedom, 2)))
+        left, right = _neighbours(runs, levels[n], cohesive)
+        for word, (count, cohesion) in cohesive.items():
+            # occurrences with no counted neighbour stand at a run's edge: each a neighbour of its own
+            freedom = min(_entropy(side, count - sum(side)) for side in (left[word], right[word]))
+            if freedom >= MIN_FREEDOM:
+                found.append(NewWord(word, count, round(cohesion, 2), round(freedom, 2)))
     found.sort(key=lambda w: (-len(w.word), -w.count, w.word))
     kept: list[NewWord] = []
     inside: dict[str, int] = {}  # every substring of a kept word → the largest count of a kept word holding it
