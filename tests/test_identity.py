@@ -424,3 +424,20 @@ def test_a_rewording_changes_few_lines_of_deck_lock_json(deck):
     assert len(before) == len(after)
     changed = [line for old, line in zip(before, after) if old != line]
     assert len(changed) == changes.changed + 2  # the notes, the digest and the timestamp
+
+
+def test_a_fresh_clone_built_with_nothing_changed_leaves_deck_lock_json_as_committed(tmp_path, monkeypatch):
+    """Regression: on a machine that had not built the deck, the unchanged deck was written with a new
+    timestamp and deck.lock.json changed with it, so `git status` after a clone and a build was not clean."""
+    source = tmp_path / "a.txt"
+    source.write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "org").mkdir()
+    monkeypatch.chdir(tmp_path / "org")
+    build_deck_folder(new_deck("d", [source]))
+    committed = (tmp_path / "org" / "decks" / "d" / LOCK_FILE).read_bytes()
+    shutil.copytree(tmp_path / "org" / "decks", tmp_path / "clone" / "decks")
+    monkeypatch.setenv("DECKGEN_STATE_DIR", str(tmp_path / "another-machine"))
+    monkeypatch.chdir(tmp_path / "clone")
+    result = build_deck_folder(load_deck_spec("decks/d"))
+    assert result.written and not result.changes.new and not result.changes.changed
+    assert (tmp_path / "clone" / "decks" / "d" / LOCK_FILE).read_bytes() == committed

@@ -414,14 +414,14 @@ def package_deck(deck: DeckNotes, output: str | Path, *, timestamp: float | None
     previous = deck.previous if deck.previous is not None else Store(deck_key=deck.key)
     digest = package_digest(deck)
     warnings = [*deck.extraction.warnings, *deck.skipped]
-    if previous.found and previous.digest == digest and previous.notes.keys() == {n.guid for n in deck.notes} \
-            and _output_holds(output, digest):
+    unchanged = previous.found and previous.digest == digest and previous.notes.keys() == {n.guid for n in deck.notes}
+    if unchanged and _output_holds(output, digest):
         written, timestamp = False, previous.timestamp
         card_names = {guid: entry.cards for guid, entry in previous.notes.items()}
         current = dict(previous.notes)  # the same package: the same notes
     else:
-        if timestamp is None:  # Anki updates a note only from a newer package
-            timestamp = max(time.time(), math.floor(previous.timestamp) + 1)
+        if timestamp is None:  # Anki updates a note only from a newer package; the same notes keep their time
+            timestamp = previous.timestamp if unchanged else max(time.time(), math.floor(previous.timestamp) + 1)
         info = write_package(deck.notes, output, deck_key=deck.key, description=deck.description,
                              timestamp=timestamp)
         written, card_names = True, info.card_names
