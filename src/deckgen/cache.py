@@ -184,8 +184,8 @@ class ExtractionCache:
             return
         known = self._words.read(words_digest(self.config))
         self._words_stored = isinstance(known, dict) and all(
-            isinstance(known.get(kind), dict) and all(map(check, known[kind].values()))
-            for kind, check in _ANSWERS.items())
+            type(known.get(kind)) is dict and all(type(answer) is kind_type for answer in known[kind].values())
+            for kind, kind_type in _ANSWERS.items())
         if self._words_stored:
             memo = words.memo(self.config["extract"].get("user_dict"))
             dirty = memo.dirty
@@ -226,16 +226,9 @@ class ExtractionCache:
                                 content.unreviewed])
 
 
-def _strings(value: object) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) for v in value)
-
-
-# per kind of jieba answer (``extract.words.KINDS``), what a sound one is
-_ANSWERS = {
-    "cut": _strings,
-    "tagged": lambda value: isinstance(value, list) and all(_strings(v) and len(v) == 2 for v in value),
-    "frequency": lambda value: isinstance(value, int) and not isinstance(value, bool),
-}
+# per kind of jieba answer (``extract.words.KINDS``), the JSON type a sound one has: the memo's hash and its
+# key (deckgen's own code among it) vouch for the rest, and checking every word would cost what loading saves
+_ANSWERS = {"cut": list, "tagged": list, "frequency": int}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -280,10 +273,13 @@ def _many_placed(kind, values: list, first_index: int) -> tuple:
 def _encode(value: object) -> object:
     names = _FIELD_NAMES.get(type(value))
     if names is not None:
-        return [_encode(getattr(value, name)) for name in names]
+        return [v if type(v) in _PLAIN else _encode(v) for v in map(value.__getattribute__, names)]
     if type(value) is tuple:
-        return [_encode(v) for v in value]
+        return [v if type(v) in _PLAIN else _encode(v) for v in value]
     return value
+
+
+_PLAIN = {str, int, float, bool, type(None)}  # JSON values as they are (most fields: no call needed)
 
 
 def _many(kind):
