@@ -69,6 +69,11 @@ class Memo:
 _MEMOS: dict[str | None, Memo] = {}
 
 
+def load(user_dict: str | None) -> None:
+    """Load jieba's dictionary and tagger now (before forking workers that then share them)."""
+    _pos_tokenizer(user_dict)
+
+
 def memo(user_dict: str | None) -> Memo:
     """This process's memo for ``user_dict``."""
     return _MEMOS.setdefault(user_dict, Memo())
