@@ -490,3 +490,26 @@ def test_a_term_holding_a_space_of_any_kind_is_still_blanked(config, space):
     term = make_term(f"吹哨{space}报到", f"推行街乡“吹哨{space}报到”机制，推动社区治理。", line=30)
     texts = [field(note, "Text") for note in notes_of(sample_extraction(extra_terms=(term,)), config, "term_cloze")]
     assert "推行街乡“{{c1::吹哨 报到}}”机制，推动社区治理。" in texts
+
+
+@pytest.mark.parametrize("name, context, heading", [
+    ("三者", "党的领导是根本保证，人民当家作主是本质特征，依法治国是基本方式，三者统一于我国社会主义民主政治伟大实践。",
+     "三者统一于我国社会主义民主政治伟大实践"),
+    ("两个目标", "解决人民温饱问题、人民生活总体上达到小康水平这两个目标已提前实现。", "这两个目标已提前实现"),
+    ("两个方面", "既要发挥市场作用，又要发挥政府作用，这两个方面是统一的。", "这两个方面是统一的"),
+    ("两个方面", "一段不提这个名字的话。", "两个方面"),  # the name is not in the sentence: the name itself
+])
+def test_a_back_reference_lists_item_cards_are_headed_by_what_its_sentence_says_of_it(config, name, context, heading):
+    extraction = one_list(*PLAIN, name=name, count=3)
+    lst = dataclasses.replace(extraction.lists[0], rule="pointing-back", context=context)
+    items = [n for n in notes_of(dataclasses.replace(extraction, lists=(lst,)), config) if n.kind == "list_item"]
+    assert items and all(field(n, "List").startswith(heading + "<") or field(n, "List") == heading for n in items)
+
+
+@pytest.mark.parametrize("name, items, away", [
+    ("三去一降一补", ("去产能", "去库存", "去杠杆", "降成本", "补短板"), True),  # counted off by its parts
+    ("三严三实", ("严以修身", "严以用权", "严以律己", "谋事要实", "创业要实", "做人要实"), True),
+    ("三升一降", ("响应率", "办结率", "满意率", "退件率"), False),  # 升 and 降 are not in the items
+])
+def test_a_compound_count_counted_off_its_items_gives_its_name_away(name, items, away):
+    assert gives_name_away(name, items) is away

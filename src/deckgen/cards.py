@@ -24,7 +24,7 @@ from pathlib import PurePath
 
 from .errors import ConfigError
 from .extract.lexicon import LEXICON_SEPARATOR
-from .extract.names import COMPOUND_PART, COUNTED_NAME, DOUBLE, name_count
+from .extract.names import COMPOUND_PART, COUNTED_NAME, DOUBLE, compound_parts, name_count
 from .extract.words import Words
 from .models import Anchor, Article, ExtractedList, ExtractedTerm, Extraction, NoteSpec
 from .text import QUOTE_CHARS, chinese_number, match_key
@@ -158,15 +158,29 @@ def is_back_reference(lst: ExtractedList) -> bool:
     return lst.rule.split("+")[0].split(":")[0] in BACK_REFERENCE_RULES and is_generic(lst.name)
 
 
+def back_reference_clause(lst: ExtractedList) -> str:
+    """What a back-reference list's sentence says of it, from the words pointing back to the clause's end
+    (这两个目标已提前实现, 三者统一于我国社会主义民主政治伟大实践): the item cards' heading, where the bare
+    anaphor (三者) would name nothing. The name itself when the sentence does not hold it."""
+    found = re.search(rf"(?:这|此|上述|以上)?{re.escape(lst.name)}[^，,。；;！？!?]*", " ".join(lst.context.split()))
+    return found[0] if found else lst.name
+
+
 def gives_name_away(name: str, items: Sequence[str]) -> bool:
     """Whether every item repeats all of a counted name but its count, so that a Name card
     ("这 6 条合称什么？") shows its answer: 必须坚持 in each of 六个必须坚持's items, 意识 in 四个意识's.
 
     五治融合's items share only 治 (融合 is still to recall), 三个清单's (资源, 需求, 服务) nothing.
+    A compound count gives itself away when its items can be counted off by its parts: 去 in three items,
+    降 in one and 补 in one of 三去一降一补's.
     """
+    keys = [match_key(item) for item in items]
+    parts = compound_parts(match_key(name))
+    if parts:
+        return all(sum(part in key for key in keys) == chinese_number(n) for n, part in parts)
     counted = COUNTED_NAME.match(match_key(name))
     rest = counted.group("rest") if counted else ""
-    return bool(rest) and all(rest in match_key(item) for item in items)
+    return bool(rest) and all(rest in key for key in keys)
 
 
 def count_blanked(name: str) -> str | None:
@@ -367,6 +381,7 @@ class _Builder:
         has_own = len(lst.item_contexts) == len(items)
         contexts = lst.item_contexts if has_own else (lst.context,) * len(items)
         name = escape(lst.name)
+        heading = escape(back_reference_clause(lst)) if is_back_reference(lst) else name
         item_keys = self.item_ids.get(lst.id) or [match_key(item) for item in items]
         # the count the name states is asked (its items are shown only when they are that many: an item found
         # or lost in a rebuild changes the note, never retires it); no sibling front then shows the count
@@ -386,7 +401,7 @@ class _Builder:
             seen.add(item_key)
             for kind in item_kinds:
                 self.add(kind, f"{lst.id}/{item_key}", lst, _quote(context, item), Anchor(lst.id, i, item, ""),
-                         Text=self._item_text(items, parts, i, typed=kind == "list_item_typed"), List=name + count)
+                         Text=self._item_text(items, parts, i, typed=kind == "list_item_typed"), List=heading + count)
         recite = ("按顺序说出全部条目" if asked is not None else f"按顺序说出全部 {len(items)} 条") \
             if "list" in self.kinds and not is_back_reference(lst) else ""
         naming = (("这几条合称什么？" if asked is not None else f"这 {len(items)} 条合称什么？")

@@ -39,8 +39,8 @@ def name_count(name: str) -> int | None:
     key = match_key(name)
     if key.endswith("位一体"):
         return chinese_number(key[0])  # 五位一体: five in one, not 5 + 1
-    if _compound_parts(key):
-        return sum(chinese_number(n) or 0 for n, _ in _compound_parts(key)) or None
+    if compound_parts(key):
+        return sum(chinese_number(n) or 0 for n, _ in compound_parts(key)) or None
     m = COUNTED_NAME.match(key)
     if not m or (m.group("unit") is None and any(ch in N for ch in m.group("rest"))) \
             or SERIES.search(m.group("rest")):
@@ -55,7 +55,7 @@ def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else chinese_number(text)
 
 
-def _compound_parts(key: str) -> list[tuple[str, str]]:
+def compound_parts(key: str) -> list[tuple[str, str]]:
     """三严三实 → (三, 严), (三, 实); empty unless the whole name is numeral + one character, repeated.
 
     四个一批 is four batches, not 四个 + 一批: a part "个" is a unit, not a part.
@@ -75,7 +75,7 @@ def name_keys(name: str) -> tuple[str, ...]:
     key = match_key(name)
     if key.endswith("位一体"):
         return ()
-    parts = _compound_parts(key)
+    parts = compound_parts(key)
     if parts:
         if all(n == "一" for n, _ in parts):
             return ()  # 一县一业: one industry for each county, not items
