@@ -336,6 +336,7 @@ class _Builder:
         self.extra_tags = extra_tags
         self.item_ids = item_ids
         self.articles = {article.index: article for article in articles}
+        self.sections = {article.index: section_spans(article) for article in articles}
         self.drafts: dict[tuple[str, str], _Draft] = {}
 
     def add(self, kind: str, key: str, origin: ExtractedList | ExtractedTerm, cite: str, anchor: Anchor,
@@ -348,7 +349,7 @@ class _Builder:
             fields.update(TTS=self.tts, DeckgenID=note_id(self.deck_key, kind, key))
             anchor = replace(anchor, source=PurePath(source.source).name)
             found = self.drafts[(kind, key)] = _Draft(kind, key, self.deck_for(source), fields, anchor)
-        quote = _citation(source, origin.line, cite)
+        quote = _citation(source, _heading(self.sections[origin.article], origin.line), cite)
         if quote not in found.cites:
             found.cites.append(quote)
         stem = _tag_safe(_stem(source.source))
@@ -524,14 +525,13 @@ def _quote(sentence: str, answer: str) -> str:
     return marked(clip(sentence, answer, BACK_LIMIT), answer, highlight)
 
 
-def _citation(article: Article, line: int, sentence_html: str) -> str:
+def _citation(article: Article, heading: str, sentence_html: str) -> str:
     """Where a card's text comes from: the short title and the author or speaker, the heading of the section
     the sentence is under, then the sentence (none when the card shows it already)."""
     title, speaker = short_title(article.title) if not article.untitled else ("", "")  # made up when untitled
     author = " ".join(filter(None, (speaker, article.author)))
     head = f'<span class="article">《{escape(title)}》</span>' if title else ""
     head += f'<span class="author">{escape(author)}</span>' if author else ""
-    heading = _heading(article, line)
     parts = [f'<div class="cite">{head}</div>' if head else "",
              f'<div class="heading">{escape(heading)}</div>' if heading else "",
              f'<div class="quote">{sentence_html}</div>' if sentence_html else ""]
@@ -563,13 +563,20 @@ def short_title(title: str) -> tuple[str, str]:
     return shown, speaker
 
 
-def _heading(article: Article, line: int) -> str:
-    """The heading of the section holding ``line`` (none before the first heading)."""
+def section_spans(article: Article) -> tuple[tuple[int, int, str], ...]:
+    """The first and last line of each of ``article``'s headed sections, with its heading (once per article:
+    every note asks)."""
+    spans = []
     for section in article.sections:
         lines = [section.heading_line or 0, *(n for p in section.paragraphs for n in (p.line, p.end_line))]
-        if section.heading and min(lines) <= line <= max(lines):
-            return section.heading
-    return ""
+        if section.heading:
+            spans.append((min(lines), max(lines), section.heading))
+    return tuple(spans)
+
+
+def _heading(spans: Sequence[tuple[int, int, str]], line: int) -> str:
+    """The heading of the section holding ``line`` (none before the first heading)."""
+    return next((heading for first, last, heading in spans if first <= line <= last), "")
 
 
 @functools.lru_cache(maxsize=1024)
