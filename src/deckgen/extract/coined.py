@@ -127,6 +127,27 @@ MIN_QUALIFIER = 4  # characters around the core: 三张“零关税”清单, no
 QUALIFIED_CONFIDENCE = 0.45
 
 
+# jieba flags that end a qualifier: a verb (but a verbal noun: 管理模式, 专项整治), an adverb or adverbial
+# adjective (顺利收官), a preposition, a conjunction, a particle, a pronoun — 深刻感悟“…”, 真正让“小社区”调动,
+# 要发挥“…”作用 qualify nothing
+NOT_NOMINAL = (*"vdpcury", "ad")
+
+
+def _nominal(side: str, words: Words, *, from_end: bool) -> str:
+    """The words of ``side`` next to the quote that can modify a name: from the quote outwards, up to the first
+    verb, adverb or function word. A verb right before the quote after a noun is that noun's activity, a
+    modifier (空间治理“一张图”), where one after a verb or adverb is an action (联合成立, 深刻感悟)."""
+    tagged = words.tagged(side) if side else []
+    outwards = list(reversed(tagged) if from_end else tagged)
+    kept: list[str] = []
+    for n, (word, flag) in enumerate(outwards):
+        activity = from_end and n == 0 and flag == "v" and len(outwards) > 1 and outwards[1][1].startswith("n")
+        if flag.startswith(NOT_NOMINAL) and flag != "vn" and not activity:
+            break
+        kept.append(word)
+    return "".join(reversed(kept) if from_end else kept)
+
+
 def qualified_quotes(sentence: str, words: Words) -> list[Found]:
     """A quoted core with the words fused to it on either side, which together name one thing: 三张“零关税”清单,
     耕地林地园地空间治理“一张图”, “一件事”全链条专项整治 — a candidate beside the core's own quoted term. The left
@@ -142,6 +163,7 @@ def qualified_quotes(sentence: str, words: Words) -> list[Found]:
         before = left.group(1) if left and not re.search(r"[0-9.]$", head[:len(head) - len(left.group(1))]) else ""
         right = RIGHT_QUALIFIER.match(sentence[m.end():])
         after = right.group(1) if right else ""
+        before, after = _nominal(before, words, from_end=True), _nominal(after, words, from_end=False)
         if len(before) + len(after) >= MIN_QUALIFIER:
             found.append(Found(before + m.group(0) + after, QUALIFIED_CONFIDENCE, "qualified"))
     return found
