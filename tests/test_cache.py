@@ -322,3 +322,19 @@ def test_a_jieba_memo_of_another_shape_is_not_used(sources):
     assert jieba_loaded(page)  # the memo is refused: jieba answers
     config = load_config()
     assert api.extract_files([page], config) == api.extract_files([page], config, cache=False)
+
+
+def test_a_memo_past_its_size_keeps_what_this_run_learned(sources, monkeypatch):
+    """Regression: the serial path took this run's answers out of the memo's new ones, so a memo saved past
+    MAX_WORDS (only its new answers) was stored nearly empty."""
+    import json
+
+    from deckgen.extract import words
+
+    monkeypatch.setattr(cache, "MAX_WORDS", 1)
+    monkeypatch.setattr(words, "_MEMOS", {})
+    page, _ = sources
+    api.extract_files([page], load_config(), workers=1)
+    (memo,) = (cache.cache_dir() / cache.WORDS).glob("*.json")
+    stored = json.loads(memo.read_bytes().split(b"\n", 1)[1])["value"]
+    assert sum(map(len, stored.values())) > 100

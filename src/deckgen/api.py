@@ -187,7 +187,7 @@ def _learn(answers: dict[str, dict], config: dict) -> None:
     """Add jieba answers learned (maybe in a worker) to this process's memo."""
     from .extract.words import preload
 
-    preload(config["extract"].get("user_dict"), answers)
+    preload(config["extract"].get("user_dict"), answers, learned=True)
 
 
 # Below this much text a serial run wins: starting the pool and its workers costs more than it saves.

@@ -79,12 +79,15 @@ def memo(user_dict: str | None) -> Memo:
     return _MEMOS.setdefault(user_dict, Memo())
 
 
-def preload(user_dict: str | None, known: dict[str, dict]) -> None:
-    """Add answers (stored by an earlier run, learned by a worker process) to this process's memo."""
+def preload(user_dict: str | None, known: dict[str, dict], *, learned: bool = False) -> None:
+    """Add answers to this process's memo: stored by an earlier run, or ``learned`` by this run (in a worker
+    process, or taken by ``take_learned``) — those count as new, so a memo saved past its size keeps them."""
     current = memo(user_dict)
     for kind in KINDS:
-        mine = current.known[kind]
+        mine, new = current.known[kind], current.learned[kind]
         for query, answer in known.get(kind, {}).items():
+            if learned:
+                new[query] = answer
             if query not in mine:
                 mine[query] = answer
                 current.dirty = True
