@@ -37,7 +37,7 @@ from .deckspec import SPEC_FILE, DeckSpec, is_deck_folder, load_deck_spec, new_k
 from .errors import ConfigError, DeckgenError, ExtractionError, InputError, OutputError
 from .extract import extract_articles
 from .atomic import write_text_atomically
-from .identity import Store, assign, compare, dump_store, entries, folder_store, legacy_manifest, \
+from .identity import Store, assign, compare, save_store, entries, folder_store, legacy_manifest, \
     load_store, output_store
 from .lock import output_lock
 from .models import (BuildResult, Document, ExtractedList, ExtractedTerm, Extraction, NoteSpec,
@@ -308,7 +308,7 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
                                                                                                    config)))
     name, key, tags = deck_name or files[0].stem, deck_key or deck_name or files[0].stem, tuple(tags)
     content_key = store.notes_key([(str(f), k) for f, k in zip(files, keys)],
-                                  [config, name, key, tags, _file_digest(candidates)]) if store else None
+                                  [config, name, key, tags, _file_hash(candidates)]) if store else None
     content = store.get_notes(content_key) if store else None
     if content is None:
         if store:
@@ -345,14 +345,6 @@ def _deck_content(extraction: Extraction, files: list[Path], config: dict, name:
                        item_ids=curated.item_ids)
     return DeckContent(notes=tag_notes(notes, curated.tags, curated.no_carry), lists=lists, terms=terms,
                        unreviewed=curated.unreviewed)
-
-
-def _file_digest(path: Path | None) -> str | None:
-    """A hash of the file at ``path`` (None when there is none): a deck's decisions, for the notes cache."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None and path.is_file() else None
-    except OSError:
-        return None
 
 
 def _wording_warnings(extraction: Extraction, config: dict) -> list[str]:
@@ -435,7 +427,7 @@ def package_deck(deck: DeckNotes, output: str | Path, *, timestamp: float | None
     after = dataclasses.replace(after, timestamp=timestamp, digest=digest, found=True)
     if deck.store is not None:
         unchanged = after == previous and deck.store.is_file()  # the store as it was read: not even dumped
-        unsaved = [] if unchanged else _save_store(deck.store, after)
+        unsaved = [] if unchanged else save_store(deck.store, after)
         warnings += unsaved
         if not unsaved and deck.legacy is not None and deck.legacy.is_file():  # the store holds it now
             deck.legacy.unlink(missing_ok=True)
@@ -468,9 +460,10 @@ def _output_record(output: Path) -> Path:
     return state_dir() / "outputs" / f"{hashlib.sha1(str(output.resolve()).encode()).hexdigest()[:20]}.json"
 
 
-def _file_hash(path: Path) -> str | None:
+def _file_hash(path: Path | None) -> str | None:
+    """The sha256 of the file at ``path``, None when there is none (or it cannot be read)."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path is not None else None
     except OSError:
         return None
 
@@ -491,22 +484,6 @@ def _record_output(output: Path, digest: str) -> list[str]:
         write_text_atomically(record, json.dumps({"digest": digest, "sha256": _file_hash(output)}), fix="")
     except DeckgenError:
         return [f"{record.parent}: cannot be written; the next build writes {output} again even if nothing changed"]
-    return []
-
-
-def _save_store(path: Path, store: Store) -> list[str]:
-    """Write the identity store if its text changed (a warning when it cannot be written: the deck is built)."""
-    text = dump_store(store)
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return []
-    except (OSError, UnicodeDecodeError):
-        pass
-    try:
-        write_text_atomically(path, text, fix="")
-    except DeckgenError:
-        return [f"{path}: cannot be written; the next build cannot tell reworded notes from new ones, "
-                "and its notes get the GUIDs of their text (make the folder writable)"]
     return []
 
 

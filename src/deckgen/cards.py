@@ -546,6 +546,7 @@ _POSITION = re.compile(r"^[\u4e00-\u9fff]{0,12}(?:总理|总书记|主席|书记
 SHORT_TITLE = 24  # characters of a title on the source line (a phone line at the source's size)
 
 
+@functools.lru_cache(maxsize=256)  # every note of an article asks
 def short_title(title: str) -> tuple[str, str]:
     """A title for the source line and the speaker it names: its main lines without subtitle, date or
     repeats (a long one cut after its first line), and the position and name that end the title block."""

@@ -45,6 +45,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .atomic import read_state_json, write_text_atomically
+from .errors import DeckgenError
 from .cards import FIELDS, note_id
 from .models import Anchor, NoteSpec
 from .registry import state_dir
@@ -499,5 +500,17 @@ def dump_store(store: Store) -> str:
     return "{\n" + ",\n".join(fields) + "\n}\n"
 
 
-def save_store(path: Path, store: Store, *, fix: str) -> None:
-    write_text_atomically(path, dump_store(store), fix=fix)
+def save_store(path: Path, store: Store) -> list[str]:
+    """Write the identity store if its text changed (a warning when it cannot be written: the deck is built)."""
+    text = dump_store(store)
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return []
+    except (OSError, UnicodeDecodeError):
+        pass
+    try:
+        write_text_atomically(path, text, fix="")
+    except DeckgenError:
+        return [f"{path}: cannot be written; the next build cannot tell reworded notes from new ones, "
+                "and its notes get the GUIDs of their text (make the folder writable)"]
+    return []

@@ -153,6 +153,8 @@ def qualified_quotes(sentence: str, words: Words) -> list[Found]:
     耕地林地园地空间治理“一张图”, “一件事”全链条专项整治 — a candidate beside the core's own quoted term. The left
     side runs back to an action verb (落实, 探索) or a clause break, the right on to one; a quantity (21万家) is no
     qualifier."""
+    if "“" not in sentence:
+        return []
     cores = {f.term for f in quoted(sentence, words) if f.rule == "quoted" and not f.once}
     found = []
     for m in QUALIFIED.finditer(sentence):
