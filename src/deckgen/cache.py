@@ -228,7 +228,7 @@ class ExtractionCache:
 
 # per kind of jieba answer (``extract.words.KINDS``), the JSON type a sound one has: the memo's hash and its
 # key (deckgen's own code among it) vouch for the rest, and checking every word would cost what loading saves
-_ANSWERS = {"cut": list, "tagged": list, "frequency": int}
+_ANSWERS = {"cut": list, "tagged": list, "frequency": int, "flag": str}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

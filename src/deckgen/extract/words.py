@@ -7,7 +7,7 @@ candidate term), never the whole text. One ``Words`` is built per extraction fro
 user dictionary reaches every jieba call.
 
 Every answer is also kept in a memo (``Memo``: span → words, span → tagged words, word →
-frequency), which the extraction cache stores between runs (``deckgen.cache``): a rebuild whose
+frequency, word → dictionary flag), which the extraction cache stores between runs (``deckgen.cache``): a rebuild whose
 changed text asks nothing new never loads jieba at all. An answer depends only on the span, the
 user dictionary and jieba, so a memo never changes a result.
 """
@@ -42,10 +42,18 @@ def _pos_tokenizer(user_dict: str | None):
     tagger = object.__new__(jieba.posseg.POSTokenizer)
     tagger.tokenizer = _tokenizer(user_dict)
     tagger.word_tag_tab = dict(jieba.posseg.dt.word_tag_tab)
+    tagger._POSTokenizer__cut_detail = _remembered(tagger._POSTokenizer__cut_detail)
     return tagger
 
 
-KINDS = ("cut", "tagged", "frequency")
+def _remembered(cut_detail):
+    """jieba's HMM tagging of a run of characters its dictionary does not cover (its costly step: a Viterbi
+    pass), remembered per run: the spans deckgen tags overlap (a clause, then its tail), so most runs recur."""
+    cached = lru_cache(maxsize=1 << 16)(lambda run: tuple(cut_detail(run)))
+    return lambda run: iter(cached(run))
+
+
+KINDS = ("cut", "tagged", "frequency", "flag")
 
 
 @dataclass(slots=True)
@@ -117,11 +125,21 @@ class Words:
         """jieba's dictionary frequency of ``word`` (0 when it is not a dictionary word)."""
         return memo(self.user_dict).answer("frequency", word, self._frequency)
 
+    def flag(self, word: str) -> str:
+        """The part-of-speech flag jieba's dictionary (and the user dictionary) gives ``word`` ("" when none): a
+        look-up, where ``tagged`` segments and may run the HMM."""
+        return memo(self.user_dict).answer("flag", word, self._flag)
+
     def _cut(self, text: str) -> list[str]:
         return _tokenizer(self.user_dict).lcut(text, HMM=True)
 
     def _tagged(self, text: str) -> list[list[str]]:
         return [[w.word, w.flag] for w in _pos_tokenizer(self.user_dict).cut(text)]
+
+    def _flag(self, word: str) -> str:
+        tagger = _pos_tokenizer(self.user_dict)
+        tagger.makesure_userdict_loaded()
+        return tagger.word_tag_tab.get(word, "")
 
     def _frequency(self, word: str) -> int:
         return _tokenizer(self.user_dict).FREQ.get(word) or 0

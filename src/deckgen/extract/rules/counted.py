@@ -50,6 +50,7 @@ HEAD = 2  # characters of a shared head noun (政策)
 GOVERNING_FLAGS = set("va")  # a word opening a pair that governs both parts: 健全 (jieba: a), 完善, 加强
 FIRST_PART_SLACK = 1.5  # a chain's first part may be this much longer than the one after it
 ADVERB_WINDOW = 8  # characters before a name looked at for a closing adverb
+ADVERB_FLAGS = ("d", "vd")
 EARLIER = 2  # sentences before a name searched for its keyed items
 PAIR_JOINERS = ("和", "与", "及")
 # verbs whose object a count is (实现双增长, 保持两位数增长, 迈上两个台阶): what stands before them is no pair
@@ -191,9 +192,14 @@ def _keyed_near(sentences: list[str], name: str, count: int, words: Words) -> li
 
 
 def _without_closing_adverb(prefix: str, words: Words) -> str:
-    """The text before a name without an adverb between it and the items (…沙化土地面积持续“双缩减”)."""
-    tail = words.tagged(prefix[-ADVERB_WINDOW:])
-    if len(tail) >= 2 and tail[-1][1] in ("d", "vd") and len(tail[-1][0]) >= 2:
+    """The text before a name without an adverb between it and the items (…沙化土地面积持续“双缩减”). Only a
+    dictionary adverb is looked for: tagging the window (a Viterbi pass over its unknown start) is done only when
+    one closes it."""
+    window = prefix[-ADVERB_WINDOW:]
+    if not any(words.flag(window[-k:]) in ADVERB_FLAGS for k in range(2, len(window) + 1)):
+        return prefix
+    tail = words.tagged(window)
+    if len(tail) >= 2 and tail[-1][1] in ADVERB_FLAGS and len(tail[-1][0]) >= 2:
         return prefix[:-len(tail[-1][0])]
     return prefix
 
