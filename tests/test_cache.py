@@ -260,8 +260,9 @@ def test_a_deck_s_notes_are_made_again_when_anything_they_come_from_changes(sour
     files = list(reversed(sources)) if change.pop("reversed", False) else list(sources)
     if "config" in change:
         change["config"] = load_config(overrides=change["config"], overrides_origin="test")
-    api.deck_notes(files, **change)
+    made = api.deck_notes(files, **change)
     assert len(notes_made) == 2
+    assert made.notes == api.deck_notes(files, **change, cache=False).notes  # no part's notes of the first build
 
 
 def test_a_deck_s_decisions_are_part_of_its_notes_key(tmp_path, monkeypatch, notes_made):
@@ -276,6 +277,97 @@ def test_a_deck_s_decisions_are_part_of_its_notes_key(tmp_path, monkeypatch, not
     dropped = api.folder_notes(spec)
     assert len(notes_made) == 2
     assert dropped.notes == api.folder_notes(spec, cache=False).notes
+
+
+@pytest.fixture
+def notes_made_from(monkeypatch):
+    """The file names whose notes were made (not taken from the memo of each part), once per note occurrence."""
+    import deckgen.cards
+
+    names = []
+    real = deckgen.cards._Builder.add
+
+    def counting(self, kind, key, origin, *args, **kwargs):
+        names.append(Path(self.articles[origin.article].source).name)
+        return real(self, kind, key, origin, *args, **kwargs)
+
+    monkeypatch.setattr(deckgen.cards._Builder, "add", counting)
+    return names
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def same_deck(deck: api.DeckNotes, cold: api.DeckNotes) -> bool:
+    """Whether two builds give the same deck: notes (GUIDs, fields, tags, subdecks, order) and what they kept."""
+    return deck.notes == cold.notes and deck.kept == cold.kept and deck.extraction == cold.extraction
+
+
+def test_a_rebuild_after_one_source_changed_makes_only_that_source_s_notes(sources, tmp_path, notes_made,
+                                                                            notes_made_from):
+    """Issue 12's one-file rebuild: one make_notes call, only the edited file's notes made again, the deck a
+    cold build (--no-cache) makes with the same identity store; here with a list repeated in two files."""
+    page, jianwei = sources
+    copy = page.with_name("copy.txt")
+    shutil.copy(page, copy)  # every list and term of page found again in copy: its notes cite both
+    deck = api.DeckSource(files=(page, jianwei, copy))
+    output = tmp_path / "out" / "deck.apkg"
+    api.package_deck(deck.notes(output=output), output)
+    assert set(notes_made_from) == {PAGE.name, JIANWEI.name, "copy.txt"}
+    edit(jianwei, "\n", "\n坚持“以人民为中心”的发展思想，推行“三个清单”：资源清单、需求清单、服务清单。\n")
+    notes_made.clear(), notes_made_from.clear()
+    rebuilt = deck.notes(output=output)
+    assert len(notes_made) == 1 and set(notes_made_from) == {JIANWEI.name}
+    notes_made_from.clear()
+    assert same_deck(rebuilt, deck.notes(output=output, cache=False))
+    api.package_deck(rebuilt, output)
+    edit(page, "以智治更便民", "以智治惠民生")  # page's wording is the deck's, copy's notes show it too
+    notes_made_from.clear()
+    reworded = deck.notes(output=output)
+    assert set(notes_made_from) == {PAGE.name, "copy.txt"}
+    assert [n.guid for n in reworded.notes] == [n.guid for n in rebuilt.notes]  # carried
+    assert same_deck(reworded, deck.notes(output=output, cache=False))
+
+
+def test_a_source_added_before_the_others_makes_only_its_notes(sources, tmp_path, notes_made_from):
+    """The articles after it are numbered on, but a file's notes depend on its own articles only (and on
+    the lists and terms it shares with earlier files: none here)."""
+    page, _ = sources
+    deck = {"deck_name": "学习", "deck_key": "k"}  # not the first file's name: a new first file would rename it
+    api.deck_notes([page], **deck)
+    first = tmp_path / "first.txt"
+    first.write_text("学习体会\n\n我们要坚持“两个毫不动摇”，推动“放管服”改革，落实“六稳”“六保”任务。\n", encoding="utf-8")
+    notes_made_from.clear()
+    added = api.deck_notes([first, page], **deck)
+    assert set(notes_made_from) == {"first.txt"}
+    assert same_deck(added, api.deck_notes([first, page], **deck, cache=False))
+
+
+def test_a_deck_folder_s_rebuild_after_one_edit_makes_only_what_it_changed(tmp_path, monkeypatch, notes_made,
+                                                                           notes_made_from):
+    """With a candidates.yaml: an edited source, then an organiser's decision on one file's entry."""
+    monkeypatch.chdir(tmp_path)
+    spec = api.new_deck("d", [PAGE, JIANWEI])
+    api.review_deck(spec)
+    api.build_deck_folder(spec)
+    page, jianwei = spec.sources
+    edit(page, "以智治更便民", "以智治惠民生")
+    notes_made.clear(), notes_made_from.clear()
+    rebuilt = api.folder_notes(spec)
+    assert len(notes_made) == 1 and set(notes_made_from) == {PAGE.name}
+    notes_made_from.clear()
+    assert same_deck(rebuilt, api.folder_notes(spec, cache=False))
+    api.build_deck_folder(spec)
+    edit(spec.candidates_path, "term: 大党委\n  definition:\n", "term: 大党委\n  definition: 社区的大党委\n")
+    notes_made_from.clear()
+    decided = api.folder_notes(spec)
+    assert set(notes_made_from) == {PAGE.name}
+    assert any("社区的大党委" in field for note in decided.notes for field in note.fields)
+    notes_made_from.clear()
+    assert same_deck(decided, api.folder_notes(spec, cache=False))
 
 
 JIEBA_LOADED = """

@@ -48,6 +48,7 @@ from .segment import segment
 
 if TYPE_CHECKING:
     from .cache import DeckContent, ExtractionCache, StoredSource
+    from .cards import PartMemo
 
 log = logging.getLogger(__name__)
 GUESSED_ENCODINGS = ("gb18030", "utf-16")  # worth telling the user: not the UTF-8 they may expect
@@ -313,7 +314,8 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
     if content is None:
         if store:
             store.use_words()  # cards segment items too
-        content = _deck_content(extraction, files, config, name, key, tags, candidates)
+        content = _deck_content(extraction, files, config, name, key, tags, candidates,
+                                store.note_parts() if store else None)
         if store:
             store.put_notes(content_key, content)
             store.save_words()
@@ -330,8 +332,9 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
 
 
 def _deck_content(extraction: Extraction, files: list[Path], config: dict, name: str, key: str,
-                  tags: tuple[str, ...], candidates: Path | None) -> DeckContent:
-    """Curate ``extraction`` and make the deck's notes; ``ExtractionError`` when nothing is kept."""
+                  tags: tuple[str, ...], candidates: Path | None, memo: PartMemo | None) -> DeckContent:
+    """Curate ``extraction`` and make the deck's notes (the parts ``memo`` holds taken from it);
+    ``ExtractionError`` when nothing is kept."""
     from .cache import DeckContent
     from .cards import make_notes
 
@@ -342,7 +345,7 @@ def _deck_content(extraction: Extraction, files: list[Path], config: dict, name:
         raise ExtractionError(f"{names}: no lists or terms found; check that this is study material "
                               "(slogans in quotes, numbered principles) or lower extract.min_confidence")
     notes = make_notes(curated.extraction, config, deck_name=name, deck_key=key, extra_tags=tags,
-                       item_ids=curated.item_ids)
+                       item_ids=curated.item_ids, memo=memo)
     return DeckContent(notes=tag_notes(notes, curated.tags, curated.no_carry), lists=lists, terms=terms,
                        unreviewed=curated.unreviewed)
 

@@ -17,7 +17,10 @@ filled in on the way out).
 
 A deck's notes (``DeckContent``: what curating and note making give) are kept under a key made of its
 sources (each path with its entry's key), the whole config, the deck's settings and the bytes of its
-candidates.yaml: a rebuild with none of these changed takes its notes from here. jieba's answers
+candidates.yaml: a rebuild with none of these changed takes its notes from here. What each run of one
+source's articles made towards them (``NoteParts``) is kept too, under a key made of everything it was
+made from (``cards.make_notes``): a rebuild after one source changed makes only that source's notes
+again. jieba's answers
 (``extract.words``) are kept under a key made of jieba's version, the user dictionary's bytes and
 deckgen: a rebuild whose changed text asks jieba nothing new does not load it.
 
@@ -49,6 +52,7 @@ from .models import (Anchor, Article, Document, ExtractedList, ExtractedTerm, No
 FORMAT = 1
 ENTRIES = "extract"  # the folders of the entries inside the cache folder: source extractions,
 NOTES = "notes"  # deck notes
+PARTS = "parts"  # what each part of a deck made (``cards.PartMemo``)
 WORDS = "words"  # and jieba's answers (``extract.words``)
 MAX_WORDS = 500_000  # answers the jieba memo keeps between runs (15,000 for the 87 reports of the bench)
 
@@ -154,6 +158,7 @@ class ExtractionCache:
         base = folder or cache_dir()
         self._sources = _Entries(base / ENTRIES)
         self._notes = _Entries(base / NOTES)
+        self._parts = _Entries(base / PARTS)
         self._words = _Entries(base / WORDS)
         self._words_stored: bool | None = None  # None: not read yet (``use_words``)
 
@@ -224,6 +229,29 @@ class ExtractionCache:
     def put_notes(self, key: str, content: DeckContent) -> None:
         self._notes.write(key, [_encode(content.notes), _encode(content.lists), _encode(content.terms),
                                 content.unreviewed])
+
+    def note_parts(self) -> NoteParts:
+        """The memo of what each part of a deck made (``cards.PartMemo``), under these settings."""
+        return NoteParts(self._parts, f"{self.settings}\0{words_digest(self.config)}")
+
+
+class NoteParts:
+    """What each part of a deck made towards its notes (``cards.PartMemo``), by a hash of the text of its
+    inputs and of what else they were made with: deckgen, the extract settings and jieba (which segments
+    items)."""
+
+    def __init__(self, entries: _Entries, made_with: str):
+        self._entries = entries
+        self._made_with = made_with
+
+    def _key(self, inputs: str) -> str:
+        return hashlib.sha256(f"{self._made_with}\0{inputs}".encode()).hexdigest()
+
+    def get(self, inputs: str) -> object | None:
+        return self._entries.read(self._key(inputs))
+
+    def put(self, inputs: str, made: list) -> None:
+        self._entries.write(self._key(inputs), made)
 
 
 # per kind of jieba answer (``extract.words.KINDS``), the JSON type a sound one has: the memo's hash and its

@@ -14,12 +14,15 @@ never make or break a cloze. Optional cards and settings are field *content*:
 """
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import html
+import itertools
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
 from pathlib import PurePath
 
 from .errors import ConfigError
@@ -318,8 +321,28 @@ class _Draft:
     stems: list[str] = field(default_factory=list)
 
 
+class PartMemo(Protocol):
+    """Where ``make_notes`` keeps what each part of a deck (a run of articles of one source) made, between
+    builds: ``inputs`` is the text of everything that part's notes are made from (``_Builder.part_inputs``),
+    the value what it made, plain JSON."""
+
+    def get(self, inputs: str) -> object | None: ...
+
+    def put(self, inputs: str, made: list) -> None: ...
+
+
+# What ``_Builder.add`` makes of one occurrence of a note, in JSON types (a part's value in a ``PartMemo``):
+# [kind, key, deck, fields (no Source), anchor's fields, the citation (HTML), the source's tag stem]
+_MADE_SHAPE = (str, str, str, dict, list, str, str)
+
+
 class _Builder:
-    """Collects notes in reading order, merging a note found again in a later article."""
+    """Collects notes in reading order, merging a note found again in a later article.
+
+    Each occurrence of a note is made on its own (``add``) and the occurrences merged at the end (``notes``):
+    what a run of articles of one source makes depends only on it, the ids its lists already had a count note
+    for, its terms' twins and its lists' item ids (``part_inputs``), so a ``PartMemo`` can keep it.
+    """
 
     def __init__(self, config: dict, deck_name: str, deck_key: str, articles: Sequence[Article],
                  extra_tags: tuple[str, ...], item_ids: Mapping[str, Sequence[str]]) -> None:
@@ -335,29 +358,60 @@ class _Builder:
         self.deck_key = deck_key
         self.extra_tags = extra_tags
         self.item_ids = item_ids
+        self.settings = (cards, self.template, config["extract"]["user_dict"], deck_name, deck_key)
         self.articles = {article.index: article for article in articles}
         self.sections = {article.index: section_spans(article) for article in articles}
-        self.drafts: dict[tuple[str, str], _Draft] = {}
+        self.made: list[list] = []  # every occurrence of a note, in reading order (``_MADE_SHAPE``)
+        self.sized: set[str] = set()  # the ids of the lists with a count note (list_size)
 
     def add(self, kind: str, key: str, origin: ExtractedList | ExtractedTerm, cite: str, anchor: Anchor,
             **fields: str) -> None:
-        """Add the note (kind, key) made from ``origin``, or add ``origin``'s source to it: ``cite`` is the
-        sentence to quote (HTML), empty when the card shows it already."""
+        """Add an occurrence of the note (kind, key) made from ``origin``: ``cite`` is the sentence to quote
+        (HTML), empty when the card shows it already."""
         source = self.articles[origin.article]
-        found = self.drafts.get((kind, key))
-        if found is None:
-            fields.update(TTS=self.tts, DeckgenID=note_id(self.deck_key, kind, key))
-            anchor = replace(anchor, source=PurePath(source.source).name)
-            found = self.drafts[(kind, key)] = _Draft(kind, key, self.deck_for(source), fields, anchor)
+        fields.update(TTS=self.tts, DeckgenID=note_id(self.deck_key, kind, key))
         quote = _citation(source, _heading(self.sections[origin.article], origin.line), cite)
-        if quote not in found.cites:
-            found.cites.append(quote)
-        stem = _tag_safe(_stem(source.source))
-        if stem not in found.stems:
-            found.stems.append(stem)
+        name, stem = _name_and_stem(source.source)
+        self.made.append([kind, key, self.deck_for(source), fields,
+                          [anchor.group, anchor.at, anchor.text, name, anchor.sentence], quote, _tag_safe(stem)])
+        if kind == "list_size":
+            self.sized.add(key)
+
+    def add_part(self, articles: Sequence[Article], things: Sequence[ExtractedList | ExtractedTerm],
+                 twins: Mapping[str, tuple[str, ...]], memo: PartMemo | None) -> None:
+        """Add the notes of ``things``, found in ``articles`` (a run of one source's), in reading order; from
+        ``memo`` when it holds them."""
+        inputs = self.part_inputs(articles, things, twins) if memo is not None else ""
+        stored = memo.get(inputs) if memo is not None else None
+        if _sound(stored):
+            self.made += stored
+            self.sized.update(made[1] for made in stored if made[0] == "list_size")
+            return
+        start = len(self.made)
+        for thing in things:
+            if isinstance(thing, ExtractedList):
+                self.add_list(thing)
+            else:
+                self.add_term(thing, twins.get(thing.id, ()))
+        if memo is not None:
+            memo.put(inputs, self.made[start:])
+
+    def part_inputs(self, articles: Sequence[Article], things: Sequence[ExtractedList | ExtractedTerm],
+                    twins: Mapping[str, tuple[str, ...]]) -> str:
+        """The text of everything the notes of ``things`` (in ``articles``) are made from, articles numbered
+        from the run's first (an article added before it changes nothing here). ``repr`` of tuples of
+        strings, numbers and the models' frozen dataclasses: the same text for the same inputs, and
+        different for different ones."""
+        first = articles[0].index
+        lists = [thing.id for thing in things if isinstance(thing, ExtractedList)]
+        return repr((self.settings,
+                     [(a.source, a.title, a.author, a.untitled, self.sections[a.index]) for a in articles],
+                     [_values(thing, first) for thing in things],
+                     [twins.get(thing.id, ()) for thing in things if isinstance(thing, ExtractedTerm)],
+                     [self.item_ids.get(id_) for id_ in lists], sorted(self.sized.intersection(lists))))
 
     def deck_for(self, article: Article) -> str:
-        values = {"deck": self.deck_name, "article": article.title, "source": _stem(article.source)}
+        values = {"deck": self.deck_name, "article": article.title, "source": _name_and_stem(article.source)[1]}
         # the deck name is a deck path (学习资料::2023年第3期); a title or file name holding "::" must not nest
         values = {name: " ".join(value.split() if name == "deck" else value.replace("::", "：").split())
                   for name, value in values.items()}
@@ -368,13 +422,22 @@ class _Builder:
                               "use only the variables {deck}, {article} and {source}") from None
 
     def notes(self) -> tuple[NoteSpec, ...]:
-        drafts = list(self.drafts.values())
+        drafts: dict[tuple[str, str], _Draft] = {}
+        for kind, key, deck, fields, anchor, quote, stem in self.made:
+            found = drafts.get((kind, key))
+            if found is None:
+                found = drafts[(kind, key)] = _Draft(kind, key, deck, fields, Anchor(*anchor))
+            if quote not in found.cites:
+                found.cites.append(quote)
+            if stem not in found.stems:
+                found.stems.append(stem)
+        ordered = list(drafts.values())
         return tuple(
             NoteSpec(kind=d.kind, key=d.key,
                      fields=tuple({**d.fields, "Source": "".join(d.cites)}[name] for name in FIELDS[d.kind]),
                      tags=(KIND_TAGS[d.kind], *(f"source::{stem}" for stem in d.stems), *self.extra_tags),
                      deck=d.deck, due=due, anchor=d.anchor)
-            for d, due in zip(drafts, spread([d.key.split("/", 1)[0] for d in drafts], [d.kind for d in drafts])))
+            for d, due in zip(ordered, spread([d.key.split("/", 1)[0] for d in ordered], [d.kind for d in ordered])))
 
     def add_list(self, lst: ExtractedList) -> None:
         items = [" ".join(item.split()) for item in lst.items]  # a line break inside an item is a space
@@ -386,7 +449,7 @@ class _Builder:
         item_keys = self.item_ids.get(lst.id) or [match_key(item) for item in items]
         # the count the name states is asked (its items are shown only when they are that many: an item found
         # or lost in a rebuild changes the note, never retires it); no sibling front then shows the count
-        counted = lst.count is not None or ("list_size", lst.id) in self.drafts  # a later occurrence: its source
+        counted = lst.count is not None or lst.id in self.sized  # a later occurrence: its source
         asked = (count_blanked(lst.name) if "list_size" in self.kinds and counted and not is_generic(lst.name)
                  else None)
         if asked is not None:
@@ -581,9 +644,42 @@ def _heading(spans: Sequence[tuple[int, int, str]], line: int) -> str:
 
 
 @functools.lru_cache(maxsize=1024)
-def _stem(source: str) -> str:
-    """A source path's file name without its suffix (cached: every note of a source asks)."""
-    return PurePath(source).stem
+def _name_and_stem(source: str) -> tuple[str, str]:
+    """A source path's file name, and the name without its suffix (cached: every note of a source asks)."""
+    path = PurePath(source)
+    return path.name, path.stem
+
+
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))
+
+
+def _values(thing: ExtractedList | ExtractedTerm, first: int) -> tuple:
+    """``thing``'s field values, its article numbered from ``first``."""
+    return tuple(getattr(thing, name) - first if name == "article" else getattr(thing, name)
+                 for name in _field_names(type(thing)))
+
+
+def _sound(stored: object) -> bool:
+    """Whether a ``PartMemo`` value is a list of occurrences as ``_Builder.add`` makes them (``_MADE_SHAPE``)."""
+    return isinstance(stored, list) and all(
+        type(made) is list and len(made) == len(_MADE_SHAPE) and all(map(isinstance, made, _MADE_SHAPE))
+        and len(made[4]) == len(_field_names(Anchor)) for made in stored)
+
+
+def _parts(articles: Sequence[Article], things: Sequence[ExtractedList | ExtractedTerm]
+           ) -> Iterator[tuple[list[Article], list[ExtractedList | ExtractedTerm]]]:
+    """``things`` (in reading order) by run of consecutive articles of one source, with the run's articles."""
+    runs: list[list[Article]] = []
+    run_of: dict[int, int] = {}
+    for article in articles:
+        if not runs or runs[-1][-1].source != article.source:
+            runs.append([])
+        runs[-1].append(article)
+        run_of[article.index] = len(runs) - 1
+    for run, found in itertools.groupby(things, key=lambda thing: run_of[thing.article]):
+        yield runs[run], list(found)
 
 
 def _tag_safe(text: str) -> str:
@@ -592,8 +688,8 @@ def _tag_safe(text: str) -> str:
 
 
 def make_notes(extraction: Extraction, config: dict, *, deck_name: str, deck_key: str,
-               extra_tags: Sequence[str] = (), item_ids: Mapping[str, Sequence[str]] | None = None
-               ) -> tuple[NoteSpec, ...]:
+               extra_tags: Sequence[str] = (), item_ids: Mapping[str, Sequence[str]] | None = None,
+               memo: PartMemo | None = None) -> tuple[NoteSpec, ...]:
     """The notes for every list and term of ``extraction``, in reading order; ``due`` (0, 1, …) is the order
     in which Anki introduces them (``spread``).
 
@@ -607,14 +703,16 @@ def make_notes(extraction: Extraction, config: dict, *, deck_name: str, deck_key
     A list item's note key is ``<list id>/<item id>``: ``item_ids`` maps a list
     id to its items' ids (parallel to its items; the curation file's, which
     survive rewording), and an item's id is otherwise the matching key of its text.
+
+    ``memo`` keeps what each run of articles of one source made (``_Builder.add_part``): a rebuild
+    after one source changed makes only that source's notes again, and merges them with the others'
+    as a build without it does.
     """
     builder = _Builder(config, deck_name, deck_key, extraction.articles, tuple(map(_tag_safe, extra_tags)),
                        item_ids or {})
     found = [*(lst for lst in extraction.lists if lst.items), *extraction.terms]
     twins = twin_terms(extraction.terms)
-    for thing in sorted(found, key=lambda x: (x.article, x.line)):  # stable: lists before terms on a line
-        if isinstance(thing, ExtractedList):
-            builder.add_list(thing)
-        else:
-            builder.add_term(thing, twins.get(thing.id, ()))
+    in_order = sorted(found, key=lambda x: (x.article, x.line))  # stable: lists before terms on a line
+    for articles, things in _parts(extraction.articles, in_order):
+        builder.add_part(articles, things, twins, memo)
     return builder.notes()

@@ -153,25 +153,30 @@ def occurrences_by_id(extraction: Extraction) -> dict[str, list[Found]]:
 
 def candidate(occurrences: Sequence[Found], extraction: Extraction, root: Path | None = None) -> Entry:
     """The entry for a list or term as extracted (first occurrence's content), undecided."""
-    first = occurrences[0]
     places = []
     for thing in occurrences:
         path = extraction.articles[thing.article].source
         shown = os.path.relpath(path, root) if root is not None else Path(path).name
         if f"{shown}:{thing.line}" not in places:
             places.append(f"{shown}:{thing.line}")
-    common = dict(id=first.id, source=", ".join(places), confidence=max(t.confidence for t in occurrences),
-                  rule=first.rule)
-    if isinstance(first, ExtractedList):
-        items: dict[str, Item] = {}
-        for text in first.items:
-            text = " ".join(text.split())
-            items.setdefault(match_key(text), Item(match_key(text), text))
-        entry = Entry(name=first.name, items=tuple(item for key, item in items.items() if key), **common)
-    else:
-        entry = Entry(name=first.term, definition=first.definition,
-                      context=clip(first.context, first.term, CONTEXT_LIMIT), **common)
+    first = occurrences[0]
+    context = clip(first.context, first.term, CONTEXT_LIMIT) if isinstance(first, ExtractedTerm) else ""
+    entry = dataclasses.replace(_as_found(occurrences), source=", ".join(places), context=context)
     return dataclasses.replace(entry, found=entry.fingerprint())
+
+
+def _as_found(occurrences: Sequence[Found]) -> Entry:
+    """What ``candidate`` makes of a list or term but where it was found and its fingerprint: all that
+    curating needs (the rest is for the reviewer)."""
+    first = occurrences[0]
+    common = dict(id=first.id, confidence=max(t.confidence for t in occurrences), rule=first.rule)
+    if isinstance(first, ExtractedTerm):
+        return Entry(name=first.term, definition=first.definition, **common)
+    items: dict[str, Item] = {}
+    for text in first.items:
+        text = " ".join(text.split())
+        items.setdefault(match_key(text), Item(match_key(text), text))
+    return Entry(name=first.name, items=tuple(item for key, item in items.items() if key), **common)
 
 
 def merge(previous: Sequence[Entry] | None, fresh: Sequence[Entry], origin: str = CANDIDATES_FILE) -> Review:
@@ -459,8 +464,10 @@ def curate(extraction: Extraction, config: dict, candidates: Path | None = None)
     """
     undecided, min_confidence = config["review"]["undecided"], config["extract"]["min_confidence"]
     grouped = occurrences_by_id(extraction)
-    fresh = [candidate(found, extraction) for found in grouped.values()]
+    fresh = [_as_found(found) for found in grouped.values()]
     previous = read_candidates(candidates) if candidates is not None and candidates.is_file() else None
+    if previous is not None:  # merging tells the organiser's edits by the fingerprints
+        fresh = [dataclasses.replace(entry, found=entry.fingerprint()) for entry in fresh]
     review = merge(previous, fresh, str(candidates))
     lists: list[ExtractedList] = []
     terms: list[ExtractedTerm] = []
@@ -482,16 +489,22 @@ def curate(extraction: Extraction, config: dict, candidates: Path | None = None)
 
 
 def _curated_list(found: ExtractedList, entry: Entry) -> ExtractedList:
-    """``found`` with the entry's name and items; each item cites its own sentence where the text has one."""
+    """``found`` with the entry's name and items; each item cites its own sentence where the text has one
+    (``found`` itself when that changes nothing, as for most)."""
     own = dict(zip(map(match_key, found.items), found.item_contexts))
-    return dataclasses.replace(found, name=entry.name, items=tuple(item.text for item in entry.items),
-                               item_contexts=tuple(own.get(match_key(item.text), own.get(item.id, found.context))
-                                                   for item in entry.items))
+    items = tuple(item.text for item in entry.items)
+    contexts = tuple(own.get(match_key(item.text), own.get(item.id, found.context)) for item in entry.items)
+    if (entry.name, items, contexts) == (found.name, found.items, found.item_contexts):
+        return found
+    return dataclasses.replace(found, name=entry.name, items=items, item_contexts=contexts)
 
 
 def _curated_term(found: ExtractedTerm, entry: Entry, as_found: Entry) -> ExtractedTerm:
-    """``found`` with the entry's term and definition (an edited definition no longer cites the lexicon)."""
+    """``found`` with the entry's term and definition (an edited definition no longer cites the lexicon;
+    ``found`` itself when that changes nothing)."""
     source = found.definition_source if entry.definition == as_found.definition else None
+    if (entry.name, entry.definition, source) == (found.term, found.definition, found.definition_source):
+        return found
     return dataclasses.replace(found, term=entry.name, definition=entry.definition, definition_source=source)
 
 
