@@ -18,6 +18,8 @@ UNITS = "个项大条种类位者级小张批场篇份步件点维座"
 DOUBLE = "双"  # 双承诺, 双重功能: a count of two fused into the word
 COUNTED_NAME = re.compile(rf"^(?P<n>[{N}]{{1,2}}|{DOUBLE}|\d{{1,2}}(?=[{UNITS}]))(?P<unit>[{UNITS}])?(?P<rest>\S+)$")
 COMPOUND_PART = re.compile(rf"([{N}])([^{N}]+)")  # 三升一降 = 三升 + 一降, 三去一降一补, 三严三实
+# 四算合一, 三结合, 五治融合: a count of things combined, with the one character its items share (算, 治) or none
+COMBINED = re.compile(rf"^(?P<n>[{N}])(?P<key>[\u4e00-\u9fff]?)(?:合一|结合|融合|并举|并重|联动)$")
 SERIES = re.compile(rf"[{N}]个")  # 两个基地、两个枢纽、两个网络: several names, not one
 QUOTED_NAME = re.compile(r"“([^“”]{2,12})”")
 # A、B和C三大问题 / “A、B、C”五个环节 / A、B与C的四联增效措施: an unquoted count right after a chain; the name is the
@@ -39,6 +41,9 @@ def name_count(name: str) -> int | None:
     key = match_key(name)
     if key.endswith("位一体"):
         return chinese_number(key[0])  # 五位一体: five in one, not 5 + 1
+    combined = COMBINED.match(key)
+    if combined:
+        return chinese_number(combined.group("n"))  # 四算合一: four in one, not 4 + 1
     if compound_parts(key):
         return sum(chinese_number(n) or 0 for n, _ in compound_parts(key)) or None
     m = COUNTED_NAME.match(key)
@@ -75,6 +80,9 @@ def name_keys(name: str) -> tuple[str, ...]:
     key = match_key(name)
     if key.endswith("位一体"):
         return ()
+    combined = COMBINED.match(key)
+    if combined:
+        return (combined.group("key"),) if combined.group("key") else ()  # 四算合一 → 算; 三结合: nothing shared
     parts = compound_parts(key)
     if parts:
         if all(n == "一" for n, _ in parts):
@@ -102,8 +110,8 @@ def unquoted_name(text: str, start: int, end: int, words: Words) -> str:
         word = words.cut(text[start:start + NAME_TAIL + 4])[0]
         if len(word) >= 3:
             return word
-    if text[end - 1] not in UNITS:
-        return text[start:end] + words.head(tail.group(0), NAME_TAIL + 2)
+    if text[end - 1] not in UNITS:  # 四联增效措施; 三结合的统一的…体制 → 三结合 (a 的 ends it)
+        return text[start:end] + words.head(tail.group(0), NAME_TAIL + 2).partition("的")[0]
     kept = ""
     for i, (word, flag) in enumerate(words.tagged(tail.group(0))):
         if word in NAME_STOP or len(kept) + len(word) > NAME_TAIL or (i and flag[:1] in NAME_END_FLAGS and flag != "vn"):

@@ -23,7 +23,7 @@ from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean, split_items, trim_item
 from ..leads import sentence_spans
-from ..names import (COUNTED_NAME, DOUBLE, N, QUOTED_NAME, UNQUOTED_COUNT, has_key, name_count, name_keys,
+from ..names import (COMBINED, COUNTED_NAME, DOUBLE, N, QUOTED_NAME, UNQUOTED_COUNT, has_key, name_count, name_keys,
                      quoted_counted_names, unquoted_counted_names, unquoted_name)
 from ..words import Words
 from .opening_run import NAMED_NEXT
@@ -75,6 +75,9 @@ CLAUSE_SPLIT = re.compile(r"[，,：；。]")
 PARALLEL_WINDOW = 15  # sentences after a name searched for its same-shaped items
 MAX_PARALLEL_ITEM = 12
 MAX_PREFIX = 200  # characters before a name searched for its items (the chain pattern allows no more)
+FUNCTION_FLAGS = set("upcr")  # particles, prepositions, conjunctions, pronouns: no compound's fragment
+GOVERNING_STACK_FLAGS = ("v", "d")  # 加快推进 A、B、C: two or more verbs and adverbs before a chain govern it (not vn)
+MIN_FULL_SERIES = 3  # a …等 series before an unquoted count is its items when it gives the whole count, of this or more
 
 # ---------------------------------------------------------------- items before the name
 
@@ -122,8 +125,27 @@ def _split_last(part: str, words: Words) -> list[str]:
 
 def first_fitted(items: list[str], words: Words) -> list[str]:
     """The first item of a chain cut, at a word boundary, to the length of the one after it, its closest parallel:
-    建立村—镇—县 → 村; 切实解决好农业、农村、农民问题 → 农业; 推翻…头上的帝国主义、封建主义 → 帝国主义."""
-    return [clean(words.tail(strip_quotes(items[0]), len(match_key(items[1])))), *items[1:]]
+    建立村—镇—县 → 村; 切实解决好农业、农村、农民问题 → 农业; 推翻…头上的帝国主义、封建主义 → 帝国主义.
+
+    A cut that leaves a one-character content word at the front takes the noun before it too: jieba split a compound
+    there (大力发展智能网联新能源汽车 → 智能网|联|新能源|汽车: 智能网联新能源汽车, not 联新能源汽车; but 纳入|有计划). A stack of verbs and
+    adverbs opening the first item governs the whole chain and is dropped (加快推进保障性住房建设、“平急两用”公共基础设施建设、
+    城中村改造 → 保障性住房建设); one verb is kept, it is often the item's own (解决人民温饱问题; 有计划、按比例)."""
+    tagged = words.tagged(strip_quotes(items[0]))
+    budget, start = len(match_key(items[1])), len(tagged)
+    while start and (len(tagged[start - 1][0]) <= budget or start == len(tagged)):
+        budget -= len(tagged[start - 1][0])
+        start -= 1
+    if start and start < len(tagged) - 1 and len(tagged[start][0]) == 1 and tagged[start][1][:1] not in FUNCTION_FLAGS \
+            and tagged[start - 1][1].startswith("n"):
+        start -= 1
+    kept = tagged[start:]
+    opening = 0
+    while opening < len(kept) - 1 and kept[opening][1] in GOVERNING_STACK_FLAGS:
+        opening += 1
+    if opening >= 2 and len("".join(w for w, _ in kept[opening:])) >= 2:
+        kept = kept[opening:]
+    return [clean("".join(w for w, _ in kept)), *items[1:]]
 
 
 def _before_confidence(items: list[str], count: int, keys: tuple[str, ...], partial: bool) -> float:
@@ -429,10 +451,13 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
         keys = name_keys(name)
         confidence = _before_confidence(items, count, keys, partial)
         if form == BEFORE_CHAIN:
-            # an unquoted name needs more: the count agrees, and a name without a unit (四联) is the items' key
+            # an unquoted name needs more: the count agrees (a 等 closing the series only when the series gives the
+            # whole count of three or more: A、B、…、J等十大新兴产业), and a name without a unit (四联) is the items'
+            # key, an idiom (三管齐下) or a count of things combined (野战军、地方军和民兵三结合)
             keyed = bool(keys) and all(has_key(i, keys) for i in items)
             unit = COUNTED_NAME.match(match_key(name))
-            if len(items) != count or partial or not (keyed or (unit and unit.group("unit")) or _idiom(name, words)):
+            if len(items) != count or (partial and count < MIN_FULL_SERIES) \
+                    or not (keyed or (unit and unit.group("unit")) or _idiom(name, words) or COMBINED.match(match_key(name))):
                 confidence = 0.0
         if _tight_pair(items, count, partial, prefix, name, form, words):
             confidence = PAIR  # 中央和地方两个积极性, 总量和结构双重功能, “A”、“B”双承诺
