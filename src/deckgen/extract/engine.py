@@ -22,7 +22,7 @@ from ..text import match_key
 from .candidate import NAMED, Candidate
 from .context import Context
 from .glossary import body
-from .passes import by_lexicon, name_from_lead
+from .passes import AT_NAME, by_lexicon, name_from_lead
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,8 @@ def find_lists(article: Article, ctx: Context, rules: tuple[Rule, ...]) -> list[
 
 def distinct_lists(candidates: list[Candidate]) -> list[Candidate]:
     """One candidate per list, the strongest first: a candidate is dropped when a kept one has its name, or shares
-    most of its items (at least two, more than half of its own).
+    most of its items (at least two, more than half of its own) — unless both spell the same items right at their
+    own names, in different places (国内国际双循环 … 统筹国内国际两个大局: two lists of the same two items).
 
     Kept candidates are indexed by name and by item, so this is linear in the number of items.
     """
@@ -66,10 +67,17 @@ def distinct_lists(candidates: list[Candidate]) -> list[Candidate]:
         name = match_key(candidate.name)
         keys = {match_key(i) for i in candidate.items}
         shared = Counter(k for key in keys for k in by_item.get(key, ()))
-        if name in names or (shared and max(shared.values()) >= max(2, len(keys) // 2 + 1)):
+        least = max(2, len(keys) // 2 + 1)
+        if name in names or any(n >= least and not _twins_at_names(candidate, kept[k]) for k, n in shared.items()):
             continue
         names.add(name)
         for key in keys:
             by_item.setdefault(key, []).append(len(kept))
         kept.append(candidate)
     return kept
+
+
+def _twins_at_names(a: Candidate, b: Candidate) -> bool:
+    """Whether two candidates are counted names with the same items spelled at each name, each at its own place."""
+    return a.span != b.span and a.detail in AT_NAME and b.detail in AT_NAME \
+        and {match_key(i) for i in a.items} == {match_key(i) for i in b.items}

@@ -30,6 +30,10 @@ LEXICON_AGREES = 0.9
 LEXICON_DISAGREES = 0.3
 LEXICON_SHARE = 0.6  # of the formulation's items and of the list's, for the lexicon to name a list
 SPELLED_BEFORE = ("before", "before-unquoted", "before-chain")  # the counted rule's forms of a chain before a name
+# items fused into the name itself (国内国际两个大局, 村—镇—县“三级联动”): the text says which sense of a name with two
+# (两个大局: also 中华民族伟大复兴战略全局 and 世界百年未有之大变局) it means, so the lexicon does not check them
+FUSED = ("fused-pair", "dashed")
+AT_NAME = SPELLED_BEFORE + FUSED  # the counted rule's forms whose items stand right at the name
 CLAUSE = re.compile(r"[，,；。！？]")
 CLOSING_NAME = 12  # characters at the end of a lead searched for an unquoted name closing it
 
@@ -139,7 +143,7 @@ def _checked(found: Candidate, lexicon: Lexicon) -> Candidate:
     formulation's own or a part of one (责任、政策、帮扶、监管“四个不摘”), never more: 懂农业、爱农村、爱农民的“三农”工作队伍 describes the
     队伍, and 三农 is 农业、农村、农民."""
     formulation = lexicon.get(match_key(found.name))
-    if formulation is None:
+    if formulation is None or found.detail in FUSED:
         return found
     keys = [match_key(i) for i in found.items]
     _, hits = match_count(formulation, keys)
