@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from functools import lru_cache
+from itertools import compress
 
 from ..text import HAN_RE, match_key
 from .found import Found
@@ -158,8 +159,10 @@ def used_twice(text: str, wanted: set[str]) -> set[str]:
         by_length[len(w)].add(w)
     for length, group in by_length.items():
         first: dict[str, int] = {}  # where each string first occurs: str.count counts on from its end
-        for i in range(len(text) - length + 1):
+        starts = range(len(text) - length + 1)
+        pieces = map(text.__getitem__, map(slice, starts, map(length.__add__, starts)))
+        for i in compress(starts, map(group.__contains__, pieces)):  # C-level: the Python loop sees hits only
             piece = text[i:i + length]
-            if piece in group and i >= first.setdefault(piece, i) + length:
+            if i >= first.setdefault(piece, i) + length:
                 twice.add(piece)
     return twice

@@ -14,8 +14,10 @@ new word, an acronym alone or an unquoted parallel run are candidates for ``--al
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from ..models import Article
 from ..segment import split_sentences
@@ -77,8 +79,8 @@ def find_terms(articles: tuple[Article, ...], ignore: frozenset[str], words: Wor
                rules: tuple[TermRule, ...] = TERM_RULES) -> list[TermHit]:
     """Term candidates of one document in reading order, one per distinct term (its first occurrence)."""
     ctx = TermContext(words, background())
-    sentences = [(article, sentence, para.line) for article in articles for para in article.paragraphs
-                 for sentence in split_sentences(para.text)]
+    own_sentences = [[(sentence, para.line) for para in article.paragraphs for sentence in split_sentences(para.text)]
+                     for article in articles]
     hits: dict[str, TermHit] = {}
     once: dict[str, str] = {}  # term key → the quoted word that is a scare quote if the document holds it once
 
@@ -90,24 +92,25 @@ def find_terms(articles: tuple[Article, ...], ignore: frozenset[str], words: Wor
                 once[key] = found.term
 
     by_reading = {reads: [r for r in rules if r.reads == reads] for reads in ("headings", "sentences", "document")}
-    for article in articles:
+    for article, own in zip(articles, own_sentences):
         headings = [(article.title, article.line)] if not article.untitled else []
         headings += [(s.heading, s.heading_line or article.line) for s in article.sections if s.heading]
         for heading, line in headings:
             for rule in by_reading["headings"]:
                 for found in rule.find(heading, ctx):
                     add(found, article, heading, line)
-        for para in article.paragraphs:
-            for sentence in split_sentences(para.text):
-                for rule in by_reading["sentences"]:
-                    for found in rule.find(sentence, ctx):
-                        add(found, article, sentence, para.line)
+        for sentence, line in own:
+            for rule in by_reading["sentences"]:
+                for found in rule.find(sentence, ctx):
+                    add(found, article, sentence, line)
+    sentences = [(article, sentence, line) for article, own in zip(articles, own_sentences) for sentence, line in own]
     text = "\n".join(sentence for _, sentence, _ in sentences)
+    starts = list(accumulate((len(sentence) + 1 for _, sentence, _ in sentences), initial=0))
     for rule in by_reading["document"]:
         for found in rule.find(text, ctx):
-            first = next((s for s in sentences if found.term in s[1]), None)
-            if first:
-                add(found, *first)
+            at = text.find(found.term) if "\n" not in found.term else -1
+            if at >= 0:  # the first sentence holding the term
+                add(found, *sentences[bisect_right(starts, at) - 1])
     all_text = "".join(p.text for a in articles for p in a.paragraphs)
     twice = used_twice(all_text, set(once.values()))
     for key, text in once.items():
