@@ -7,13 +7,15 @@ from __future__ import annotations
 
 from ..engine import Rule
 from ..glossary import glossary_lists
-from . import bullets, colon, counted, enumeration, formulation, headings, lexicon_items, opening_run, parallel, pointing_back, semicolon
+from . import bullets, colon, counted, echoed, enumeration, formulation, headings, lexicon_items, opening_run, parallel, pointing_back, semicolon
 
 RULES: tuple[Rule, ...] = (
     Rule("glossary", glossary_lists, priority=30, reads_glossary=True,
          doc="a report's 名词解释 notes that spell out a counted name"),
     Rule("counted", counted.find, priority=20,
          doc="counted names and the items their wording ties to them: before, dashed, spelled out after, parallel"),
+    Rule("echoed-headings", echoed.find, priority=20,
+         doc="锚定“三地一区”实现新突破 … （一）…策源地实现新突破: numbered headings that echo a counted name"),
     Rule("pointing-back", pointing_back.find, priority=15,
          doc="A，B，这两个方面是统一的: a count pointing back at the items just listed"),
     Rule("formulation", formulation.find, priority=15,
