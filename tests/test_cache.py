@@ -318,7 +318,8 @@ def test_a_rebuild_after_one_source_changed_makes_only_that_source_s_notes(sourc
     api.package_deck(deck.notes(output=output), output)
     assert set(notes_made_from) == {PAGE.name, JIANWEI.name, "copy.txt"}
     edit(jianwei, "\n", "\n坚持“以人民为中心”的发展思想，推行“三个清单”：资源清单、需求清单、服务清单。\n")
-    notes_made.clear(), notes_made_from.clear()
+    notes_made.clear()
+    notes_made_from.clear()
     rebuilt = deck.notes(output=output)
     assert len(notes_made) == 1 and set(notes_made_from) == {JIANWEI.name}
     notes_made_from.clear()
@@ -355,7 +356,8 @@ def test_a_deck_folder_s_rebuild_after_one_edit_makes_only_what_it_changed(tmp_p
     api.build_deck_folder(spec)
     page, jianwei = spec.sources
     edit(page, "以智治更便民", "以智治惠民生")
-    notes_made.clear(), notes_made_from.clear()
+    notes_made.clear()
+    notes_made_from.clear()
     rebuilt = api.folder_notes(spec)
     assert len(notes_made) == 1 and set(notes_made_from) == {PAGE.name}
     notes_made_from.clear()

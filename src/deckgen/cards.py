@@ -432,12 +432,13 @@ class _Builder:
             if stem not in found.stems:
                 found.stems.append(stem)
         ordered = list(drafts.values())
-        return tuple(
-            NoteSpec(kind=d.kind, key=d.key,
-                     fields=tuple({**d.fields, "Source": "".join(d.cites)}[name] for name in FIELDS[d.kind]),
-                     tags=(KIND_TAGS[d.kind], *(f"source::{stem}" for stem in d.stems), *self.extra_tags),
-                     deck=d.deck, due=due, anchor=d.anchor)
-            for d, due in zip(ordered, spread([d.key.split("/", 1)[0] for d in ordered], [d.kind for d in ordered])))
+        notes = []
+        for d, due in zip(ordered, spread([d.key.split("/", 1)[0] for d in ordered], [d.kind for d in ordered])):
+            fields = {**d.fields, "Source": "".join(d.cites)}
+            notes.append(NoteSpec(kind=d.kind, key=d.key, fields=tuple(map(fields.__getitem__, FIELDS[d.kind])),
+                                  tags=(KIND_TAGS[d.kind], *[f"source::{stem}" for stem in d.stems], *self.extra_tags),
+                                  deck=d.deck, due=due, anchor=d.anchor))
+        return tuple(notes)
 
     def add_list(self, lst: ExtractedList) -> None:
         items = [" ".join(item.split()) for item in lst.items]  # a line break inside an item is a space

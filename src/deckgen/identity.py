@@ -70,6 +70,7 @@ SAME_SENTENCE = 0.8
 NEIGHBOURS = 1  # positions a list item may move and still be the same item
 _ENTRY_FIELDS = {"kind": str, "key": str, "id": str, "deck": str, "hash": str, "cards": list}
 _ANCHOR_FIELDS = {"group": str, "at": int, "text": str, "source": str, "sentence": str}
+_ENTRY_TYPES, _ANCHOR_TYPES = tuple(_ENTRY_FIELDS.values()), tuple(_ANCHOR_FIELDS.values())
 # a stored timestamp further ahead than this is not the clock of a previous build
 FUTURE_SECONDS = 366 * 24 * 3600
 
@@ -197,16 +198,17 @@ def _parse(data: object, deck_key: str, format_: int) -> Store | None:
 
 
 def _entry(raw: object, *, with_anchor: bool) -> Entry | None:
-    if not isinstance(raw, dict) or not all(isinstance(raw.get(k), t) for k, t in _ENTRY_FIELDS.items()) \
-            or raw["kind"] not in FIELDS or not all(isinstance(name, str) for name in raw["cards"]):
+    """An entry as read from JSON, None when it is odd. Its values are JSON's, so their exact types are
+    checked (a bool is no int), in one pass over them: a store holds every note of the deck."""
+    if type(raw) is not dict or tuple(map(type, map(raw.get, _ENTRY_FIELDS))) != _ENTRY_TYPES \
+            or raw["kind"] not in FIELDS or not set(map(type, raw["cards"])) <= {str}:
         return None
     anchor = None
     if with_anchor and "anchor" in raw:
         at = raw["anchor"]
-        if not isinstance(at, dict) or not all(isinstance(at.get(k), t) and not isinstance(at.get(k), bool)
-                                               for k, t in _ANCHOR_FIELDS.items()):
+        if type(at) is not dict or tuple(map(type, map(at.get, _ANCHOR_FIELDS))) != _ANCHOR_TYPES:
             return None
-        anchor = Anchor(**{k: at[k] for k in _ANCHOR_FIELDS})
+        anchor = Anchor(*map(at.__getitem__, _ANCHOR_FIELDS))
     return Entry(kind=raw["kind"], key=raw["key"], id=raw["id"], deck=raw["deck"], hash=raw["hash"],
                  cards=tuple(raw["cards"]), anchor=anchor)
 
