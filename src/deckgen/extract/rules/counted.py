@@ -77,6 +77,9 @@ MAX_PARALLEL_ITEM = 12
 MAX_PREFIX = 200  # characters before a name searched for its items (the chain pattern allows no more)
 FUNCTION_FLAGS = set("upcr")  # particles, prepositions, conjunctions, pronouns: no compound's fragment
 GOVERNING_STACK_FLAGS = ("v", "d")  # 加快推进 A、B、C: two or more verbs and adverbs before a chain govern it (not vn)
+# A、B和C，是…的三项X: a 、-chain opening the sentence, the subject of a 是 whose predicate the counted name closes
+SUBJECT_CHAIN = re.compile(r"^(?P<chain>[^，。；：“”]{2,60}、[^，。；：“”]{2,60})，?(?:都|就|正|均)?是[^，。；：、“”]{0,30}的$")
+SUBJECT = 0.8
 MIN_FULL_SERIES = 3  # a …等 series before an unquoted count is its items when it gives the whole count, of this or more
 
 # ---------------------------------------------------------------- items before the name
@@ -434,6 +437,16 @@ def _tight_pair(items: list[str], count: int, partial: bool, prefix: str, name: 
     return quoted or chain.removesuffix(items[1]).endswith(joiners)
 
 
+def _subject_items(prefix: str, count: int, words: Words) -> tuple[list[str], float, str] | None:
+    """阶级斗争、生产斗争和科学实验，是建设社会主义强大国家的三项伟大革命运动: the sentence opens on a chain of the name's
+    count, and the name closes what the chain is (是…的). A …等 chain is no subject of this: the count would say more."""
+    m = SUBJECT_CHAIN.match(prefix)
+    before = items_before(m.group("chain"), words, count) if m else None
+    if before is None or before[1] or len(before[0]) != count:
+        return None
+    return before[0], SUBJECT, "subject"
+
+
 def _tie(name: str, count: int, prefix: str, following: list[str], form: str, words: Words,
          after: str = "", earlier: list[str] = ()) -> tuple[list[str], float, str] | None:
     """The items a counted name is tied to: a quote of parts or a chain right before it, spelled out right after it
@@ -472,7 +485,7 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
         keys = name_keys(name)
         return spelled, KEYED if keys and all(has_key(i, keys) for i in spelled) else SPELLED_AFTER, "after"
     if form == BEFORE_UNQUOTED:
-        return None
+        return _subject_items(prefix, count, words)
     parallel = _parallel_items(following, name, count)
     if parallel:
         items, exact = parallel
