@@ -31,6 +31,7 @@ RUN_ON_FAMILIES = frozenset({"paren", "paren-digit", "digit"})
 ORDER_VALUES = {"首先": 1, "其次": 2, "再次": 3, "最后": 99}
 LAST = 99  # the value of 最后: it closes a run of any length
 DASH_BULLET = re.compile(r"^[—-]{2,}")
+MARKER_OPENING = re.compile(rf"[{N}\d（(第①-⑳首其再最]")  # the first character of every marker of ``MARKERS``
 # a section heading's own numbering: 三、 （二） 第四部分 2.
 HEADING_NUMBER = re.compile(rf"^(?:[{N}]+[、．.]|[（(][{N}\d]+[)）]|第[{N}]+(?:部分|章|节)?[　\s、：:]?|\d+[.．、])\s*")
 PART_TITLE = re.compile(rf"^(?:[{N}]+、|第[{N}]+)")
@@ -71,6 +72,21 @@ def find_markers(paragraphs: tuple[Paragraph, ...]) -> list[Marker]:
         if dash:
             found.append(Marker("dash", dash_value, pi, 0, dash.end()))
     return sorted(found, key=lambda m: (m.para, m.start))
+
+
+def opening_markers(paragraphs: tuple[Paragraph, ...]) -> list[Marker]:
+    """The marker opening each paragraph, if any (（一）…, 第一，…): ``find_markers`` at each paragraph's start only,
+    for rules that read numbered headings and never a marker inside a paragraph."""
+    found = []
+    for pi, para in enumerate(paragraphs):
+        if not MARKER_OPENING.match(para.text):
+            continue
+        for family, regex in MARKERS:
+            m = regex.match(para.text)
+            value = _value(family, m.group("n")) if m else None
+            if value:
+                found.append(Marker(family, value, pi, 0, m.end()))
+    return found
 
 
 def numbered_runs(markers: list[Marker], run_on: dict[str, int] | None = None) -> list[list[Marker]]:

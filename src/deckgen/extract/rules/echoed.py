@@ -13,16 +13,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ...models import Article
+from ...models import Article, Paragraph
 from ...text import chinese_number, match_key
 from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean
 from ..leads import sentence_spans
-from ..markers import find_markers, numbered_runs
-from ..names import QUOTED_NAME, compound_parts, name_count, name_keys
+from ..markers import numbered_runs, opening_markers
+from ..names import DOUBLE, N, compound_parts, name_count, name_keys
 
 CONFIDENCE = 0.8
+QUOTED_COUNT = re.compile(rf"“([{N}{DOUBLE}\d][^“”]{{1,11}})”")  # QUOTED_NAME opening on a count: the rest cannot be one
 # the phrase right after a quoted name, up to a joiner or punctuation: “三地一区”实现新突破和…
 ECHO = re.compile(r"[^和与及、，。；：！？“”\s]{3,8}(?=[和与及、，。；：！？]|$)")
 MIN_OWN_WORDS = 4  # characters of a name's key its headings must carry when no phrase follows the name
@@ -30,16 +31,13 @@ LAST_CLAUSE = re.compile(r"[^，；：]*$")
 HEADING_END = re.compile(r"[。！？]")
 
 
-def _headings(article: Article) -> list[list[tuple[int, str]]]:
+def _headings(paras: tuple[Paragraph, ...]) -> list[list[tuple[int, str]]]:
     """Runs of paragraph-opening numbered headings: (paragraph index, the heading's last clause) per marker."""
     runs = []
-    for run in numbered_runs(find_markers(article.paragraphs)):
-        if any(m.start != 0 for m in run):
-            continue
+    for run in numbered_runs(opening_markers(paras)):
         heads = []
         for m in run:
-            text = article.paragraphs[m.para].text[m.end:]
-            heading = HEADING_END.split(text, maxsplit=1)[0]
+            heading = HEADING_END.split(paras[m.para].text[m.end:], maxsplit=1)[0]
             heads.append((m.para, clean(LAST_CLAUSE.search(heading).group(0))))
         runs.append(heads)
     return runs
@@ -56,9 +54,9 @@ def _echoes(clause: str, echo: str | None, keys: tuple[str, ...], name: str) -> 
     return own if own and match_key(name) not in match_key(clause) else None
 
 
-def _tied(heads: list[tuple[int, str]], name: str, count: int, echo: str | None) -> list[tuple[int, str]] | None:
+def _tied(heads: list[tuple[int, str]], name: str, count: int, keys: tuple[str, ...],
+          echo: str | None) -> list[tuple[int, str]] | None:
     """The ``count`` consecutive headings of a run that echo the name, when no other heading of the run does."""
-    keys = name_keys(name)
     echoed = [(i, _echoes(clause, echo, keys, name)) for i, (_, clause) in enumerate(heads)]
     hits = [(i, key) for i, key in echoed if key]
     if len(hits) != count or hits[-1][0] - hits[0][0] != count - 1:
@@ -70,24 +68,21 @@ def _tied(heads: list[tuple[int, str]], name: str, count: int, echo: str | None)
 
 
 def find(article: Article, ctx: Context) -> list[Candidate]:
-    runs = _headings(article)
-    if not runs:
-        return []
+    paras = article.paragraphs
+    names = [(pi, m) for pi, para in enumerate(paras) if "“" in para.text
+             for m in QUOTED_COUNT.finditer(para.text) if (name_count(m.group(1)) or 0) >= 2]
+    runs = _headings(paras) if names else []
     found = []
-    for pi, para in enumerate(article.paragraphs):
-        if "“" not in para.text:
-            continue
-        for at, sentence in sentence_spans(para.text):
-            for m in QUOTED_NAME.finditer(sentence):
-                name, count = m.group(1), name_count(m.group(1))
-                if not count or count < 2:
-                    continue
-                after = ECHO.match(sentence, m.end())
-                for heads in (r for r in runs if r[0][0] > pi):
-                    tied = _tied(heads, name, count, after.group(0) if after else None)
-                    if tied:
-                        found.append(Candidate(name=name, kind="counted", items=tuple(c for _, c in tied),
-                                               span=Span(pi, at + m.start()), line=para.line, context=sentence,
-                                               confidence=CONFIDENCE, count=count, detail="echoed-headings"))
-                        break
+    for pi, m in names if runs else ():
+        name, count = m.group(1), name_count(m.group(1))
+        keys, text = name_keys(name), paras[pi].text
+        after = ECHO.match(text, m.end())
+        for heads in (r for r in runs if r[0][0] > pi):
+            tied = _tied(heads, name, count, keys, after.group(0) if after else None)
+            if tied:
+                at, sentence = next((at, s) for at, s in reversed(sentence_spans(text)) if at <= m.start())
+                found.append(Candidate(name=name, kind="counted", items=tuple(c for _, c in tied),
+                                       span=Span(pi, m.start()), line=paras[pi].line, context=sentence,
+                                       confidence=CONFIDENCE, count=count, detail="echoed-headings"))
+                break
     return found
