@@ -92,14 +92,17 @@ def opening_markers(paragraphs: tuple[Paragraph, ...]) -> list[Marker]:
 def numbered_runs(markers: list[Marker], run_on: dict[str, int] | None = None) -> list[list[Marker]]:
     """Runs of one family numbered 1, 2, 3, … of two or more markers.
 
-    ``run_on`` holds, per family of ``RUN_ON_FAMILIES``, the last number of the part before: a run opening its
-    part's first paragraph may go on from it (a 决定 numbers its （1）…（60） across its parts: （5）（6）… under
-    part 二 are part 二's list).
+    ``run_on`` holds, per family of ``RUN_ON_FAMILIES``, the last number of the part before: the part's first marker
+    of that family, opening a paragraph, may go on from it (a 决定 numbers its （1）…（60） across its parts: （5）（6）…
+    under part 二 are part 二's list, whether they open the part or follow its unnumbered lead paragraph).
     """
     runs: list[list[Marker]] = []
     open_runs: dict[str, list[Marker]] = {}
+    seen: set[str] = set()
     for m in markers:
-        if run_on and m.family in RUN_ON_FAMILIES and m.family not in open_runs and m.para == 0 and m.start == 0 \
+        first_of_family = m.family not in seen
+        seen.add(m.family)
+        if run_on and first_of_family and m.family in RUN_ON_FAMILIES and m.start == 0 \
                 and m.value == run_on.get(m.family, -1) + 1:
             open_runs[m.family] = [m]
             runs.append(open_runs[m.family])

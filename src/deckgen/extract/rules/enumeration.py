@@ -22,7 +22,7 @@ from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean, strip_shared_lead, trim_item
 from ..leads import LEAD_WINDOW, lead_name, numbered_sections, sentence_at, sentence_before
-from ..markers import ANNOUNCED_ONLY, HEADING_NUMBER, Marker, find_markers, heading_name, numbered_runs
+from ..markers import ANNOUNCED_ONLY, HEADING_NUMBER, PART_TITLE, Marker, find_markers, heading_name, numbered_runs
 
 BY_HEADING = 0.75
 PARAGRAPH_HEAD = re.compile(r"^[^，,：:；！？“”]{4,}。$")  # a short sentence alone: 注重能源资源节约和合理利用。
@@ -39,8 +39,10 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
     run_on: dict[str, int] = {}  # the last number of each sub-heading family in the parts before
     for offset, section in numbered_sections(article):
         paras = section.paragraphs
-        runs = numbered_runs(find_markers(paras), run_on)
-        run_on.update((run[0].family, run[-1].value) for run in runs if run[0].para == 0 and run[0].start == 0)
+        # numbering runs on only into a numbered part (二、…): a heading the segmenter took from a broken line
+        # (要全面深化各领域改 …（三）（四）) cuts one list, not two parts
+        runs = numbered_runs(find_markers(paras), run_on if PART_TITLE.match(section.heading or "") else None)
+        run_on.update((run[0].family, run[-1].value) for run in runs if run[0].start == 0)
         for run in runs:
             items, contexts = _run_items(paras, run, ctx)
             if sum(1 for i in items if i) < 2:
