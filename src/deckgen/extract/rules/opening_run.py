@@ -16,7 +16,7 @@ from ..candidate import Candidate, Span
 from ..context import Context
 from ..items import clean
 from ..leads import sentence_spans
-from ..names import name_count, quoted_counted_names, unquoted_counted_names
+from ..names import has_key, name_count, name_keys, quoted_counted_names, unquoted_counted_names
 from ..words import Words
 
 OPENING_SPLITS = ("clauses", "parts")  # 务必A、B，务必C、D: clauses first; then 必须坚持A、必须坚持B
@@ -62,11 +62,20 @@ def _opening(clauses: list[str], words: Words) -> tuple[str, int, int] | None:
     return best
 
 
-def _run_name(sentence: str, run_start: int, following: str, count: int, words: Words) -> str | None:
-    """A counted name of ``count`` items naming the run: before it in its sentence (提出了“三个务必”的要求：…), or
-    opening the next sentence (即A、B、C。这“三个X”… / 这三条原则)."""
-    names = [(n, c) for n, c in quoted_counted_names(sentence[:run_start])]
-    names += [(n, c) for n, c, _ in unquoted_counted_names(sentence[:run_start], words)]
+def _run_name(sentence: str, run_start: int, near: int, items: list[str], following: str,
+              words: Words) -> str | None:
+    """A counted name of ``len(items)`` items naming the run: before it in its sentence (提出了“三个务必”的要求：…), or
+    opening the next sentence (即A、B、C。这“三个X”… / 这三条原则).
+
+    A name before the clause leading into the run (``near`` on) names it only when every item carries the name's key:
+    …统筹推进“五位一体”总体布局，协调推进“四个全面”战略布局，…，坚持全面依法治国，坚持社会主义核心价值体系，… is
+    a run of its own, not the four of “四个全面”.
+    """
+    before = sentence[:run_start]
+    names = [(n, c) for n, c in quoted_counted_names(before)]
+    names += [(n, c) for n, c, _ in unquoted_counted_names(before, words)]
+    names = [(n, c) for n, c in names
+             if before.rfind(n) >= near or (name_keys(n) and all(has_key(i, name_keys(n)) for i in items))]
     m = NAMED_NEXT.match(following)
     if m:
         head = following[:24]
@@ -74,7 +83,7 @@ def _run_name(sentence: str, run_start: int, following: str, count: int, words: 
         if not following[:m.end()].endswith("“"):
             names += [(n, c) for n, c, start in unquoted_counted_names(head[m.end():], words) if start == 0]
     for name, c in reversed(names):
-        if c == count:
+        if c == len(items):
             return name
     return None
 
@@ -101,7 +110,8 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
                     break
                 following = sentences[si + 1] if si + 1 < len(sentences) else \
                     (split_sentences(paras[pi + 1].text)[0] if pi + 1 < len(paras) and paras[pi + 1].text else "")
-                name = _run_name(sentence, parts[first][0], following, len(items), ctx.words)
+                near = parts[first - 1][0] if first else parts[first][0]
+                name = _run_name(sentence, parts[first][0], near, items, following, ctx.words)
                 previous = clauses[first - 1] if first else ""
                 at = previous.find(name) if name else -1
                 if at >= 0 and word in previous[at + len(name):]:
