@@ -33,6 +33,7 @@ starts with one is a note of a glossary and keeps it.
 from __future__ import annotations
 
 import collections
+import functools
 import re
 import unicodedata
 
@@ -150,7 +151,12 @@ def _raw_lines(doc: Document) -> list[tuple[str, int, int]]:
 def _cells(text: str) -> int:
     """Display width: a CJK character or full-width mark takes two cells, as in a fixed-width font; so do
     the marks of ambiguous width (“ ” …), which Chinese fonts set full width."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+    return sum(map(_char_cells, text))
+
+
+@functools.lru_cache(maxsize=None)
+def _char_cells(ch: str) -> int:
+    return 2 if unicodedata.east_asian_width(ch) in "WFA" else 1
 
 
 def _column_widths(texts: list[str], sizes: list[int], runs: list[int], slack: int, scale: int) -> list[int | None]:
