@@ -59,8 +59,10 @@ FUSED_PAIR = re.compile(r"[\u4e00-\u9fff]{4}$")
 PAIR_BEFORE = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,12})[和与及](?P<b>[\u4e00-\u9fff]{2,8})$")
 NOT_A_PAIR = ("双双", "双向", "双边", "双方")
 MAX_PAIR_ITEM = 10  # characters of each part of a pair before a name of two
-# A、B、C“三个清单”: a chain of 、-separated parts ending right at the name
-BEFORE_ITEMS = re.compile(r"(?P<items>[^，。；：、]{1,40}(?:、[^，。；：、]{1,14})+(?:(?:和|及|与|以及)[^，。；：、]{1,12})?)$")
+# A、B、C“三个清单”: a chain of 、-separated parts ending right at the name (parts after the first up to 16 characters:
+# 中国水权交易所武汉交易服务中心), or at a 的 or a 这 before it (A、B、C这“三个有利于”)
+CHAIN_CLOSERS = ("的", "这")
+BEFORE_ITEMS = re.compile(r"(?P<items>[^，。；：、]{1,40}(?:、[^，。；：、]{1,16})+(?:(?:和|及|与|以及)[^，。；：、]{1,12})?)$")
 DASH_ITEMS = (  # “村—镇—县”三级联动 and 村—镇—县“三级联动”
     re.compile(rf"“(?P<items>[^“”—]{{1,6}}(?:—[^“”—]{{1,6}}){{1,9}})”(?P<name>[{N}][^，。；、“”]{{1,10}})"),
     re.compile(rf"(?P<items>[^“”—，。；、]{{1,6}}(?:—[^“”—，。；、]{{1,6}}){{1,9}})“(?P<name>[{N}][^“”]{{1,10}})”"),
@@ -91,7 +93,7 @@ def items_before(prefix: str, words: Words, count: int | None = None) -> tuple[l
     (…、维护世界和平与促进共同发展三大历史任务: the 与 is inside the third item).
     """
     prefix = prefix[-MAX_PREFIX:].rstrip("“")
-    m = BEFORE_ITEMS.search(prefix[:-1] if prefix.endswith("的") else prefix)
+    m = BEFORE_ITEMS.search(prefix[:-1] if prefix.endswith(CHAIN_CLOSERS) else prefix)
     if not m:
         return None
     raw = m.group("items").split("、")
