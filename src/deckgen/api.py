@@ -289,7 +289,7 @@ class DeckNotes:
 def _collecting_later() -> Iterator[None]:
     """Pause Python's cycle collector while a deck is extracted and its notes made: the work builds millions
     of objects (extractions, cached entries read, notes, identities) among which the collector finds next to
-    no cycle (2,000 objects after extracting 30 bench reports), yet it walks them all again and again: a third
+    no cycle (2,000 objects after extracting 30 bench reports), yet it walks them all again and again: over a quarter
     of a one-file rebuild of the 87 bench reports. Refcounting still frees everything, and the collector runs
     again afterwards (the extraction pool's workers fork with it paused too, and end with the extraction)."""
     enabled = gc.isenabled()
