@@ -16,6 +16,7 @@ from .words import Words
 SHORT_ITEM = 16  # an item sentence this short (in Han characters) is kept whole: 加强宣传教育，培树文明新风
 MAX_ITEM = 24  # a first clause longer than MAX_WHOLE_CLAUSE is cut to this at a word boundary
 MAX_WHOLE_CLAUSE = 30
+SET_PHRASE = 4  # characters of a set phrase (实事求是, 与时俱进)
 DANGLING_FLAGS = set("ucp")  # 的 地 得, 和 与 并, 对 在 把: an item never ends on one
 QUOTED_ITEM = re.compile(r"^(?P<lead>[^“”]{0,6})“(?P<q>[^“”]{2,30})”(?:[，,；。]|$)")
 SHARED_MODAL = "要"
@@ -34,16 +35,19 @@ def clean(item: str) -> str:
 def trim_item(segment: str, words: Words, inline: bool = False) -> str:
     """The short form a learner recites, from the text after a marker.
 
-    A short first sentence is kept whole (加强宣传教育，培树文明新风); otherwise, or
-    when items run on inside one sentence, the first clause, cut at a word
-    boundary when it is long.
+    A short first sentence is kept whole (加强宣传教育，培树文明新风), also a longer one of three or more clauses
+    when those after the first are four-character set phrases (坚持解放思想，实事求是，与时俱进，求真务实: one
+    formulation, not a head and its detail); otherwise, or when items run on inside one sentence, the first
+    clause, cut at a word boundary when it is long.
     """
     segment = segment.strip("，,、：: ")
     sentence = SENTENCE_SPLIT.split(segment, maxsplit=1)[0]
     clauses = [c for c in CLAUSE_SPLIT.split(sentence) if c]
     if not clauses:
         return ""
-    if not inline and len(HAN_RE.findall(sentence)) <= SHORT_ITEM and len(clauses) <= 2:
+    length = len(HAN_RE.findall(sentence))
+    set_phrases = len(clauses) >= 3 and all(len(HAN_RE.findall(c)) == SET_PHRASE == len(c) for c in clauses[1:])
+    if not inline and (length <= SHORT_ITEM and len(clauses) <= 2 or length <= MAX_WHOLE_CLAUSE and set_phrases):
         return sentence.strip("，, ")
     first = clauses[0]
     if len(HAN_RE.findall(first)) <= MAX_WHOLE_CLAUSE:

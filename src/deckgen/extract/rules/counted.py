@@ -248,12 +248,14 @@ def _after_last_verb(part: str, keys: tuple[str, ...], words: Words) -> str:
 
 def _first_trimmed(parts: list[str], words: Words) -> list[str]:
     """The first part of a short chain without what leads into it: after its last 的 (发挥好货币政策工具的总量 →
-    总量), without opening verbs (加快国家新型互联网交换 → 国家新型互联网交换), and, when still far longer than the
-    part after it, cut to that part's length (千方百计推动农业增效益 → 农业增效益)."""
+    总量), without opening verbs (加快国家新型互联网交换 → 国家新型互联网交换) unless the part after it opens on the
+    same ones (坚持四项基本原则和坚持改革开放), and, when still far longer than the part after it, cut to that part's
+    length (千方百计推动农业增效益 → 农业增效益)."""
     first = parts[0]
     if "的" in first[:-2]:
         first = first[first.rindex("的") + 1:]
-    first = _without_governing_word(_without_leading_verbs(first, words), parts[1], words)
+    if first[:2] != parts[1][:2]:
+        first = _without_governing_word(_without_leading_verbs(first, words), parts[1], words)
     if len(first) > FIRST_PART_SLACK * len(parts[1]):
         first = clean(words.tail(first, len(match_key(parts[1]))))
     return [first, *parts[1:]]
@@ -388,7 +390,7 @@ def items_in_quote(prefix: str, count: int, words: Words) -> list[str] | None:
     return parts
 
 
-def _pair_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
+def pair_before(prefix: str, words: Words) -> tuple[list[str], bool] | None:
     """中央和地方 right before a name: two short parts joined by 和/与/及, the first without the verbs opening it."""
     m = PAIR_BEFORE.search(prefix[-MAX_PREFIX:].removesuffix("的"))
     return (_first_trimmed([m.group("a"), m.group("b")], words), False) if m else None
@@ -460,7 +462,7 @@ def _tie(name: str, count: int, prefix: str, following: list[str], form: str, wo
     if fused:
         return fused, PAIR, "fused-pair"
     prefix = _without_closing_adverb(prefix, words)  # 荒漠化、沙化土地面积持续“双缩减”
-    before = items_before(prefix, words, count) or _pair_before(prefix, words)
+    before = items_before(prefix, words, count) or pair_before(prefix, words)
     if before is not None:
         items, partial = before
         keys = name_keys(name)
