@@ -31,6 +31,7 @@ MAX_SUBHEADING = 60
 BY_LEAD = 0.6
 TWO_ITEMS = 0.55
 ORDER = "order"  # the 首先/其次/最后 family of ``markers``
+DASH = "dash"  # —— bullets, one a paragraph
 ORDER_PAIR = 0.45
 
 
@@ -52,7 +53,11 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
             lead = sentence_before(paras, first.para, first.start)
             if first.family in ANNOUNCED_ONLY and not lead.endswith(("：", ":")):
                 continue
-            subheading = _subheading(paras[first.para].text[:first.start], lead)
+            before = paras[first.para].text[:first.start]
+            if first.family == DASH and first.para and not before and not lead.endswith(("：", ":")) \
+                    and HEADING_NUMBER.match(paras[first.para - 1].text):
+                before = paras[first.para - 1].text  # bullets under （3）总目标。…，奠定坚实基础。: named by the (3)
+            subheading = _subheading(before, lead)
             if section.heading is not None and opens_section:
                 name, confidence = heading_name(section.heading), BY_HEADING
                 lead = f"{section.heading}。{lead}"
