@@ -1,7 +1,9 @@
 """The extraction cache: a hit for an unchanged source, a miss when any part of the key changes, the same
 result as without it, and never an error of its own (a damaged entry, a folder that cannot be written)."""
 import functools
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -432,3 +434,41 @@ def test_a_memo_past_its_size_keeps_what_this_run_learned(sources, monkeypatch):
     (memo,) = (cache.cache_dir() / cache.WORDS).glob("*.json")
     stored = json.loads(memo.read_bytes().split(b"\n", 1)[1])["value"]
     assert sum(map(len, stored.values())) > 100
+
+
+def _aged(path, days):
+    past = time.time() - days * 86400
+    os.utime(path, (past, past))
+
+
+def test_an_entry_unused_for_long_is_pruned_and_a_used_one_kept(sources):
+    """An entry a run reads counts as used: a cold one (a source edited away, an older deckgen's) goes."""
+    page, _ = sources
+    api.extract_sources([page])
+    entries = sorted((cache.cache_dir() / cache.ENTRIES).glob("*.json"))
+    assert entries
+    stale = cache.cache_dir() / cache.ENTRIES / ("0" * 64 + ".json")
+    stale.write_bytes(entries[0].read_bytes())
+    left = cache.cache_dir() / cache.ENTRIES / f".{'1' * 64}.x.tmp"
+    left.write_bytes(b"half")
+    for path in [*entries, stale, left]:
+        _aged(path, 90)
+    api.extract_sources([page])  # reads its entry: used again
+    assert all(path.exists() for path in entries)
+    assert not stale.exists() and not left.exists()
+
+
+def test_a_cache_past_its_size_loses_its_least_recently_used_entries(tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_CACHE_BYTES", 250)
+    folder = tmp_path / cache.ENTRIES
+    folder.mkdir()
+    for age, name in enumerate("abcd"):
+        (folder / f"{name}.json").write_bytes(b"x" * 100)
+        _aged(folder / f"{name}.json", 3 - age)  # a is the oldest, d the newest
+    assert cache.prune(tmp_path) == 2
+    assert sorted(p.name for p in folder.iterdir()) == ["c.json", "d.json"]
+
+
+def test_a_cache_folder_that_cannot_be_read_is_no_error(tmp_path):
+    (tmp_path / cache.ENTRIES).write_text("a file where a folder should be")
+    assert cache.prune(tmp_path) == 0

@@ -122,6 +122,8 @@ def _extract_files(files: list[str | Path], config: dict, store: ExtractionCache
         keys.append(key)
     extraction = _extraction(entries, config, store, progress=progress, workers=workers,
                              every_occurrence=every_occurrence)
+    if store is not None:
+        store.prune()
     return extraction, keys
 
 

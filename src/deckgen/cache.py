@@ -41,6 +41,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from . import __version__
@@ -55,6 +56,11 @@ NOTES = "notes"  # deck notes
 PARTS = "parts"  # what each part of a deck made (``cards.PartMemo``)
 WORDS = "words"  # and jieba's answers (``extract.words``)
 MAX_WORDS = 500_000  # answers the jieba memo keeps between runs (15,000 for the 87 reports of the bench)
+# An entry no run has used for this long is removed (a source edited away long ago, an older deckgen's entries),
+# and past this size the least recently used go first: a deck of the 87 bench reports takes 35 MB.
+MAX_IDLE_SECONDS = 60 * 86400
+MAX_CACHE_BYTES = 1 << 30
+MAX_TEMP_SECONDS = 86400  # a write's temporary file this old was left by a killed run
 
 
 def cache_dir() -> Path:
@@ -125,9 +131,13 @@ class _Entries:
             if head.decode() != hashlib.sha256(body).hexdigest():
                 return None
             data = json.loads(body)
-            return data["value"] if data["format"] == FORMAT and data["key"] == key else None
+            if data["format"] != FORMAT or data["key"] != key:
+                return None
         except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return None
+        with contextlib.suppress(OSError):
+            os.utime(path)  # used now: ``prune`` removes the entries no run has used for long
+        return data["value"]
 
     def write(self, key: str, value: object) -> None:
         """Store ``value`` under ``key`` whole or not at all; a folder that cannot be written is no error."""
@@ -149,18 +159,52 @@ class _Entries:
                     os.unlink(tmp)
 
 
+def prune(folder: Path | None = None, *, now: float | None = None) -> int:
+    """Remove the cache's entries that no run has read or written for ``MAX_IDLE_SECONDS``, then the least
+    recently used while it holds more than ``MAX_CACHE_BYTES``, and what killed runs left half-written; the number
+    of files removed. Like every cache operation it never fails: a file it cannot see or remove stays."""
+    base = folder or cache_dir()
+    now = time.time() if now is None else now
+    found: list[tuple[float, int, str]] = []  # (last used, size, path)
+    removed = 0
+    for kind in (ENTRIES, NOTES, PARTS, WORDS):
+        with contextlib.suppress(OSError), os.scandir(base / kind) as entries:
+            for entry in entries:
+                with contextlib.suppress(OSError):
+                    stat = entry.stat()
+                    idle = MAX_TEMP_SECONDS if entry.name.endswith(".tmp") else MAX_IDLE_SECONDS
+                    if now - stat.st_mtime > idle:
+                        os.unlink(entry.path)
+                        removed += 1
+                    elif entry.name.endswith(".json"):
+                        found.append((stat.st_mtime, stat.st_size, entry.path))
+    total = sum(size for _, size, _ in found)
+    for _, size, path in sorted(found):
+        if total <= MAX_CACHE_BYTES:
+            break
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+            removed += 1
+            total -= size
+    return removed
+
+
 class ExtractionCache:
     """The source extractions (and the deck notes made from them) of one config's extract settings."""
 
     def __init__(self, config: dict, folder: Path | None = None):
         self.config = config
         self.settings = settings_digest(config)
-        base = folder or cache_dir()
+        self.folder = base = folder or cache_dir()
         self._sources = _Entries(base / ENTRIES)
         self._notes = _Entries(base / NOTES)
         self._parts = _Entries(base / PARTS)
         self._words = _Entries(base / WORDS)
         self._words_stored: bool | None = None  # None: not read yet (``use_words``)
+
+    def prune(self) -> None:
+        """Remove what no run has used for long (``prune``)."""
+        prune(self.folder)
 
     def key(self, path: Path, data: bytes) -> str:
         """The key of a source file's entry: its bytes and suffix, under these settings."""
