@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from deckgen import lock
+from deckgen import lock, registry
 from deckgen.errors import OutputError
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")
@@ -83,7 +83,7 @@ def test_one_output_one_lock_however_it_is_named(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert lock.lock_path(Path("out/deck.apkg")) == lock.lock_path(tmp_path / "out" / ".." / "out" / "deck.apkg")
     assert lock.lock_path(Path("out/deck.apkg")) != lock.lock_path(Path("out/other.apkg"))
-    assert lock.lock_path(Path("deck.apkg")).parent == lock.state_dir() / "locks"
+    assert lock.lock_path(Path("deck.apkg")).parent == registry.state_dir() / "locks"
 
 
 def test_a_lock_is_let_go_when_its_build_ends(tmp_path):

@@ -277,7 +277,7 @@ class DeckNotes:
 
     def default_path(self, suffix: str) -> Path:
         """``<output_dir>/<stem><suffix>``, where an output goes when no path is given."""
-        return Path(self.config["output_dir"]) / f"{self.stem}{suffix}"
+        return default_path(self.config, self.stem, suffix)
 
     @functools.cached_property
     def _by_id(self) -> dict[str, ExtractedList | ExtractedTerm]:
@@ -399,12 +399,17 @@ def with_identities(deck: DeckNotes, store: Path | None, *, legacy: Path | None 
                                legacy=legacy)
 
 
+def default_path(config: dict, stem: str, suffix: str = ".apkg") -> Path:
+    """``<output_dir>/<stem><suffix>``: where a deck (or its export) goes when no path is given."""
+    return Path(config["output_dir"]) / f"{stem}{suffix}"
+
+
 def folder_notes(spec: DeckSpec, *, config_path: str | Path | None = None, progress: Progress | None = None,
                  cache: bool = True, output: str | Path | None = None, carry: bool = True) -> DeckNotes:
     """The notes of a deck folder (its deck.yaml), its settings over the config's, with the identities of its
     deck.lock.json (or of the format-1 manifest beside ``output``, default ``<output_dir>/<folder>.apkg``)."""
     config = load_config(config_path, overrides=spec.overrides, overrides_origin=str(spec.spec_path))
-    output = Path(output) if output is not None else Path(config["output_dir"]) / f"{spec.folder.name}.apkg"
+    output = Path(output) if output is not None else default_path(config, spec.folder.name)
     return deck_notes(spec.sources, config=config, deck_name=spec.name, deck_key=spec.key,
                       description=spec.description, tags=spec.tags, stem=spec.folder.name, progress=progress,
                       candidates=spec.candidates_path, cache=cache, identity_store=folder_store(spec.folder),
@@ -478,9 +483,9 @@ def package_digest(deck: DeckNotes) -> str:
 
 
 def _output_record(output: Path) -> Path:
-    from .registry import state_dir
+    from .registry import output_state
 
-    return state_dir() / "outputs" / f"{hashlib.sha1(str(output.resolve()).encode()).hexdigest()[:20]}.json"
+    return output_state("outputs", output)
 
 
 def _file_hash(path: Path | None) -> str | None:
@@ -606,11 +611,11 @@ class DeckSource:
         """Where the deck goes when no output is given: ``<output_dir>/<folder or first file's stem>.apkg``."""
         if self.spec is not None:
             config = load_config(config_path, overrides=self.spec.overrides, overrides_origin=str(self.spec.spec_path))
-            return Path(config["output_dir"]) / f"{self.spec.folder.name}.apkg"
+            return default_path(config, self.spec.folder.name)
         files, _ = expand_sources(self.files)
         if not files:
             raise InputError("no source given; name the files of the deck")
-        return Path(load_config(config_path)["output_dir"]) / f"{files[0].stem}.apkg"
+        return default_path(load_config(config_path), files[0].stem)
 
     def notes(self, *, config_path: str | Path | None = None, progress: Progress | None = None,
               cache: bool = True, output: str | Path | None = None, carry: bool = True) -> DeckNotes:

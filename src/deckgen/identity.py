@@ -48,7 +48,7 @@ from .atomic import read_state_json, write_text_atomically
 from .errors import DeckgenError
 from .cards import FIELDS, note_id
 from .models import Anchor, NoteSpec
-from .registry import state_dir
+from .registry import output_state
 from .text import match_key
 
 STORE_FORMAT = 2
@@ -154,11 +154,7 @@ def folder_store(folder: Path) -> Path:
 
 def output_store(output: Path) -> Path:
     """The store of a deck built from files: in the state folder, named after the output's resolved path."""
-    return state_dir() / "builds" / f"{_path_hash(output)}.json"
-
-
-def _path_hash(output: Path) -> str:
-    return hashlib.sha1(str(Path(output).resolve()).encode()).hexdigest()[:20]
+    return output_state("builds", output)
 
 
 def legacy_manifest(output: Path) -> Path:

@@ -11,7 +11,6 @@ and nothing is written beside the deck.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import logging
 import os
 import sys
@@ -20,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OutputError
-from .registry import state_dir
+from .registry import output_state
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.2  # how often a waiting build tries again where the lock cannot block (Windows)
@@ -58,8 +57,7 @@ else:
 
 def lock_path(output: Path) -> Path:
     """The lock file of ``output``: one per resolved path, whatever the path it was given as."""
-    name = hashlib.sha256(str(Path(output).resolve()).encode()).hexdigest()[:32]
-    return state_dir() / "locks" / f"{name}.lock"
+    return output_state("locks", output, ".lock")
 
 
 @contextlib.contextmanager

@@ -14,6 +14,7 @@ failing to read or write it never stops a build.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -30,6 +31,12 @@ def state_dir() -> Path:
         return Path(os.environ["DECKGEN_STATE_DIR"])
     base = os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state"
     return Path(base) / "deckgen"
+
+
+def output_state(kind: str, output: Path, suffix: str = ".json") -> Path:
+    """The state file of ``kind`` (builds, outputs, locks) kept for the deck at ``output``: one per resolved path,
+    whatever the path it was given as."""
+    return state_dir() / kind / f"{hashlib.sha1(str(Path(output).resolve()).encode()).hexdigest()[:20]}{suffix}"
 
 
 def _read(path: Path) -> dict[str, str]:
