@@ -19,6 +19,7 @@ import functools
 import hashlib
 import html
 import itertools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -106,9 +107,9 @@ def cloze_parts(items: Sequence[str], words: Words = Words()) -> list[tuple[str,
     if len(items) < 2:
         return [("", item, "") for item in items]
     bounds = [_word_bounds(item, words) for item in items]
-    prefix = _balanced(_common_prefix(items), _OPENERS, _CLOSERS)
+    prefix = _balanced(os.path.commonprefix(items), _OPENERS, _CLOSERS)
     # the suffix is the common prefix of the reversed items, where closing quotes open
-    suffix = _balanced(_common_prefix([item[len(prefix):][::-1] for item in items]), _CLOSERS, _OPENERS)[::-1]
+    suffix = _balanced(os.path.commonprefix([item[len(prefix):][::-1] for item in items]), _CLOSERS, _OPENERS)[::-1]
     start = max(k for k in range(len(prefix) + 1) if all(k in b for b in bounds))
     end = max(k for k in range(len(suffix) + 1) if all(len(item) - k in b for item, b in zip(items, bounds)))
     start, end = (k if k >= 2 else 0 for k in (start, end))
@@ -197,14 +198,6 @@ def count_blanked(name: str) -> str | None:
     if not counted or counted.group("n") == DOUBLE:  # 双循环, 双重调节: a word that means two, no number to recall
         return None
     return blank("") + escape(name[counted.end("n"):])
-
-
-def _common_prefix(strings: Sequence[str]) -> str:
-    first = min(strings, key=len)
-    for i, ch in enumerate(first):
-        if any(s[i] != ch for s in strings):
-            return first[:i]
-    return first
 
 
 def _balanced(affix: str, openers: str, closers: str) -> str:
