@@ -398,6 +398,8 @@ def similar(old: str, new: str) -> float:
     """How alike two wordings are (difflib's ratio of their matching keys), or 0 when too little for one note."""
     a, b = match_key(old), match_key(new)
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < MIN_RATIO or matcher.quick_ratio() < MIN_RATIO:
+        return 0.0  # upper bounds of the ratio, cheap: most pairs compared are far apart
     blocks = [block.size for block in matcher.get_matching_blocks()]
     ratio = matcher.ratio()
     return ratio if ratio >= MIN_RATIO and sum(blocks) >= MIN_SHARED and max(blocks) >= MIN_RUN else 0.0
