@@ -116,7 +116,7 @@ def cloze_parts(items: Sequence[str], words: Words = Words()) -> list[tuple[str,
     cores = [item[start:len(item) - end] for item in items]
     if any(not core.strip() for core in cores):
         return [("", item, "") for item in items]
-    tags = [words.tagged(core) for core in cores]
+    tags = [words.tagged(core) for core in cores] if start or end else []  # tagging costs: only when it can tell
     if start and any(tagged[0][1].startswith(_FUNCTION_WORDS) for tagged in tags):
         start = 0
     if end and any(tagged[-1][1].startswith(_FUNCTION_WORDS) for tagged in tags):
