@@ -69,16 +69,20 @@ def _tied(heads: list[tuple[int, str]], name: str, count: int, keys: tuple[str, 
 
 def find(article: Article, ctx: Context) -> list[Candidate]:
     paras = article.paragraphs
-    names = [(pi, m) for pi, para in enumerate(paras) if "“" in para.text
-             for m in QUOTED_COUNT.finditer(para.text) if (name_count(m.group(1)) or 0) >= 2]
+    names = [(pi, m, count) for pi, para in enumerate(paras) if "“" in para.text
+             for m in QUOTED_COUNT.finditer(para.text) if (count := name_count(m.group(1)) or 0) >= 2]
     runs = _headings(paras) if names else []
-    found = []
-    for pi, m in names if runs else ():
-        name, count = m.group(1), name_count(m.group(1))
-        keys, text = name_keys(name), paras[pi].text
+    found, tried = [], set()
+    for pi, m, count in names if runs else ():
+        name, text = m.group(1), paras[pi].text
         after = ECHO.match(text, m.end())
+        echo = after.group(0) if after else None
+        if (name, echo) in tried:
+            continue  # a name said again: the runs after its first mention were searched already
+        tried.add((name, echo))
+        keys = name_keys(name)
         for heads in (r for r in runs if r[0][0] > pi):
-            tied = _tied(heads, name, count, keys, after.group(0) if after else None)
+            tied = _tied(heads, name, count, keys, echo)
             if tied:
                 at, sentence = next((at, s) for at, s in reversed(sentence_spans(text)) if at <= m.start())
                 found.append(Candidate(name=name, kind="counted", items=tuple(c for _, c in tied),
