@@ -175,6 +175,28 @@ def test_a_second_file_with_another_wording_of_a_list_is_named(deck, col):
     assert "c.txt" in warning and "a.txt" in warning and "以智治惠民生" in warning
 
 
+def test_a_second_file_with_other_items_under_the_same_name_is_another_list(deck, col):
+    """今年发展主要预期目标 of two years' reports: one name, two lists; both are learnt, neither is a rewording."""
+    before = reviewed(col, deck.build())
+    items = "以政治强引领，以法治筑平安，以德治润民心，以自治促民主，以智治更便民"
+    assert items in ARTICLE
+    other = ARTICLE.replace(items, "以政治定方向，以法治促发展，以德治添动力，以自治拓空间，以智治聚人心")
+    (deck.folder / "c.txt").write_text(other, encoding="utf-8")
+    spec = deck.folder / "deck.yaml"
+    spec.write_text(spec.read_text(encoding="utf-8").replace("sources: [a.txt]", "sources: [a.txt, c.txt]"),
+                    encoding="utf-8")
+    out = rebuilt(col, deck, before)
+    assert (out.kept, out.orphaned) == (out.reviewed, [])
+    assert not [w for w in out.result.warnings if "五治融合" in w]
+    notes = source_notes(deck.folder)
+    lists = {lst.id: lst.items for lst in notes.kept.lists if "五治融合" in lst.id}
+    assert lists.keys() == {"list:五治融合", "list:五治融合@c"}
+    assert "以法治促发展" in lists["list:五治融合@c"]
+    new_list = [n for n in notes.notes if "list:五治融合@c" in n.key]
+    assert len(new_list) > len(lists["list:五治融合@c"])  # its items' notes, its whole-list and count notes
+    assert out.new == len(new_list)  # nothing else is new
+
+
 def test_a_fresh_clone_of_a_deck_folder_builds_the_same_guids(deck, col, tmp_path_factory):
     before = reviewed(col, deck.build())
     deck.edit("以智治更便民", "以智治惠民生")

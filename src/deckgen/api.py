@@ -41,11 +41,12 @@ from .atomic import write_text_atomically
 from .identity import Store, assign, compare, save_store, entries, folder_store, legacy_manifest, \
     load_store, output_store
 from .lock import output_lock
-from .models import (BuildResult, Document, ExtractedList, ExtractedTerm, Extraction, NoteSpec,
+from .models import (Article, BuildResult, Document, ExtractedList, ExtractedTerm, Extraction, NoteSpec,
                      SourceExtraction)
 from .normalize import normalize
 from .read import decode_source, list_sources, read_bytes, read_source
 from .segment import segment
+from .text import match_key
 
 if TYPE_CHECKING:
     from .cache import DeckContent, ExtractionCache, StoredSource
@@ -164,6 +165,7 @@ def _extraction(entries: list[tuple[Document, StoredSource | None, str | None]],
                 progress(documents, done)
     if missing and store is not None:
         store.save_words()
+    lists = _told_apart(lists, articles)
     if not every_occurrence:
         lists = _first_by_id(lists)
         terms = _first_by_id(terms)
@@ -220,6 +222,42 @@ def _extractor(documents: list[Document], workers: int | None, user_dict: str | 
 def _by_rule(found: Iterable[ExtractedList | ExtractedTerm]) -> str:
     counts = collections.Counter(f.rule for f in found)
     return ", ".join(f"{rule} {n}" for rule, n in counts.most_common()) or "none"
+
+
+ALIKE_ITEMS = 0.5  # share of the shorter list's items the other holds too: the same list, worded otherwise
+
+
+def _told_apart(lists: list[ExtractedList], articles: list[Article]) -> list[ExtractedList]:
+    """Lists of two sources that share a name but not their items are two lists: 今年发展主要预期目标 of the 2024
+    and of the 2025 report. A list's id is its name's, so the later one takes its source's stem in its id
+    (``list:…@gov-report-2025``), which does not change when other files join the deck. Lists that hold mostly the
+    same items are one list, worded otherwise (the deck keeps the first wording and says so), and so are the
+    occurrences of one source's list."""
+    groups: dict[str, list[tuple[str, set[str], str]]] = {}  # id → (source, item keys, id given) of each list
+    taken = {lst.id for lst in lists}
+    told = []
+    for lst in lists:
+        source, keys = articles[lst.article].source, set(map(match_key, lst.items))
+        seen = groups.setdefault(lst.id, [])
+        same = next((given for there, items, given in seen if there == source or _alike(items, keys)), None)
+        if same is None and seen:
+            same = base = f"{lst.id}@{Path(source).stem}"
+            n = 1
+            while same in taken:
+                n += 1
+                same = f"{base}-{n}"
+            taken.add(same)
+        if same is None:
+            same = lst.id
+        if all(given != same for _, _, given in seen):
+            seen.append((source, keys, same))
+        told.append(lst if same == lst.id else dataclasses.replace(lst, id=same))
+    return told
+
+
+def _alike(items: set[str], others: set[str]) -> bool:
+    shorter = min(len(items), len(others))
+    return bool(shorter) and len(items & others) >= ALIKE_ITEMS * shorter
 
 
 def _first_by_id(entries: list) -> list:
@@ -372,8 +410,6 @@ def _deck_content(extraction: Extraction, files: list[Path], config: dict, name:
 
 def _wording_warnings(extraction: Extraction, config: dict) -> list[str]:
     """A warning for each list that a later source words otherwise than the first (the deck has the first's)."""
-    from .text import match_key
-
     first: dict[str, ExtractedList] = {}
     warnings = []
     for lst in extraction.lists:
