@@ -1,6 +1,7 @@
 """"……是：A，B，C" / "包括：A、B、C": short parts after a lead clause ending in a colon, named by that clause.
 
 Two parts, or long ones (分两步走：A；B。), make a list only when a counted name in the lead names it (``needs_name``).
+What follows a colon is no list when it is a quotation or an oath: words to be said, not items to recite.
 """
 from __future__ import annotations
 
@@ -31,6 +32,10 @@ def announces(lead: str) -> bool:
     return bool(COLON_LEAD_VERB.search(lead) or ANNOUNCING.search(lead) or ANNOUNCING_VERB.search(lead))
 
 
+# a lead that gives words to be said, not a set to learn: 入党誓词为：/ 誓词如下：/ 宣誓：
+OATH = re.compile(r"誓词|誓言|宣誓")
+
+
 def quotation(body: str) -> bool:
     """Whether what follows a colon is one quotation (毛主席的指示：“抓军队工作，无非就是…”): speech, not a list."""
     body = body.strip()
@@ -47,8 +52,8 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
     for pi, para in enumerate(article.paragraphs):
         for m in COLON_LIST.finditer(para.text):
             lead = m.group("lead").strip()
-            if NUMBERED_START.match(m.group("body")) or quotation(m.group("body")):
-                continue  # ：一是…；二是…: an enumeration, read by its own rule; ：“…”: a quotation
+            if NUMBERED_START.match(m.group("body")) or quotation(m.group("body")) or OATH.search(lead):
+                continue  # ：一是…；二是…: an enumeration, read by its own rule; ：“…”: a quotation; an oath
             parts = split_items(m.group("body"), ctx.words)
             if len(parts) < 2 or any(len(HAN_RE.findall(p)) > MAX_NAMED_COLON_PART or len(p) < 2 for p in parts):
                 continue
