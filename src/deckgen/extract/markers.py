@@ -33,7 +33,7 @@ LAST = 99  # the value of 最后: it closes a run of any length
 DASH_BULLET = re.compile(r"^[—-]{2,}")
 MARKER_OPENING = re.compile(rf"[{N}\d（(第①-⑳首其再最]")  # the first character of every marker of ``MARKERS``
 # a section heading's own numbering: 三、 （二） 第四部分 2.
-HEADING_NUMBER = re.compile(rf"^(?:[{N}]+[、．.]|[（(][{N}\d]+[)）]|第[{N}]+(?:部分|章|节)?[　\s、：:]?|\d+[.．、])\s*")
+HEADING_NUMBER = re.compile(rf"^(?:[{N}]+[、．.]|[（(][{N}\d]+[)）]|第[{N}]+(?:部分|章|节|条)?[　\s、：:]?|\d+[.．、])\s*")
 PART_TITLE = re.compile(rf"^(?:[{N}]+、|第[{N}]+)")
 
 

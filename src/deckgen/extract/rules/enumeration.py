@@ -87,7 +87,7 @@ def _subheading(before: str, lead: str) -> str | None:
     sentences = split_sentences(before)
     for sentence in (sentences[0] if sentences else "", lead):
         if HEADING_NUMBER.match(sentence) and len(HAN_RE.findall(sentence)) <= MAX_SUBHEADING:
-            return heading_name(sentence).rstrip("。")
+            return heading_name(sentence).rstrip("。：:")
     if len(sentences) >= 2 and PARAGRAPH_HEAD.match(sentences[0]) \
             and len(HAN_RE.findall(sentences[0])) <= MAX_PARAGRAPH_HEAD:
         return sentences[0].rstrip("。")
