@@ -25,6 +25,8 @@ CLAUSE_SPLIT = re.compile(r"[，,：:]")
 # separators of a spelled-out list, coarsest first: 务必不忘初心、牢记使命，务必谦虚谨慎、艰苦奋斗，…
 SEPARATORS = ("；", "，", "、")
 LAST_JOINER = re.compile(r"(?:以及|和|及|与)(?=[^、，；]{1,16}$)")
+# a clause that only sets the scene (在党的会议上, 在党组织讨论决定…时): a place or a time, no item on its own
+FRAME = re.compile(r"^(?:在|当)[^，,]{1,30}(?:上|中|时|下|里|内|期间|之际)$")
 
 
 def clean(item: str) -> str:
@@ -38,7 +40,7 @@ def trim_item(segment: str, words: Words, inline: bool = False) -> str:
     A short first sentence is kept whole (加强宣传教育，培树文明新风), also a longer one of three or more clauses
     when those after the first are four-character set phrases (坚持解放思想，实事求是，与时俱进，求真务实: one
     formulation, not a head and its detail); otherwise, or when items run on inside one sentence, the first
-    clause, cut at a word boundary when it is long.
+    clause (with the next when it only sets the scene: 在…上, 当…时), cut at a word boundary when it is long.
     """
     segment = segment.strip("，,、：: ")
     sentence = SENTENCE_SPLIT.split(segment, maxsplit=1)[0]
@@ -50,6 +52,8 @@ def trim_item(segment: str, words: Words, inline: bool = False) -> str:
     if not inline and (length <= SHORT_ITEM and len(clauses) <= 2 or length <= MAX_WHOLE_CLAUSE and set_phrases):
         return sentence.strip("，, ")
     first = clauses[0]
+    if FRAME.match(first) and len(clauses) > 1:
+        first = f"{first}，{clauses[1]}"  # 在党的会议上和党报党刊上，参加关于党的政策问题的讨论
     if len(HAN_RE.findall(first)) <= MAX_WHOLE_CLAUSE:
         return first  # one clause a little over the length is kept whole: a cut would leave a modifier hanging
     return _without_dangling(words.head(first, MAX_ITEM), words)
