@@ -47,7 +47,8 @@ def test_dash_bullets_after_a_lead_sentence():
             "——社会主义民主更加完善，社会主义法制更加完备。\n"
             "——全民族的思想道德素质明显提高。\n")
     (found,) = run(text).lists
-    assert found.items == ("在优化结构和提高效益的基础上", "社会主义民主更加完善", "全民族的思想道德素质明显提高")
+    # 在…的基础上 only sets the scene: the item is what happens on it
+    assert found.items == ("在优化结构和提高效益的基础上，国内生产总值翻两番", "社会主义民主更加完善", "全民族的思想道德素质明显提高")
     assert found.name == "到二〇二〇年全面建设小康社会的目标是"
 
 
