@@ -130,11 +130,12 @@ def _extract_files(files: list[str | Path], config: dict, store: ExtractionCache
 
 @contextlib.contextmanager
 def _collecting_later() -> Iterator[None]:
-    """Pause Python's cycle collector while sources are extracted and a deck's notes made: the work builds millions
-    of objects (extractions, cached entries read, notes, identities) among which the collector finds next to
-    no cycle (2,000 objects after extracting 30 bench reports), yet it walks them all again and again: over a quarter
-    of a one-file rebuild of the 87 bench reports, 3% of a cold extraction. Refcounting still frees everything, and the collector runs
-    again afterwards (the extraction pool's workers fork with it paused too, and end with the extraction)."""
+    """Pause Python's cycle collector while sources are extracted and a deck's notes made: the work builds
+    millions of objects (extractions, cached entries read, notes, identities) among which the collector finds
+    next to no cycle (2,000 objects after extracting 30 bench reports), yet it walks them all again and again:
+    over a quarter of a one-file rebuild of the 87 bench reports, 3% of a cold extraction. Refcounting still
+    frees everything, and the collector runs again afterwards (the extraction pool's workers fork with it
+    paused too, and end with the extraction)."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -256,20 +257,22 @@ def _told_apart(lists: list[ExtractedList], articles: list[Article]) -> list[Ext
     for lst in lists:
         source, keys = articles[lst.article].source, set(map(match_key, lst.items))
         seen = groups.setdefault(lst.id, [])
-        same = next((given for there, items, given in seen if there == source or _alike(items, keys)), None)
-        if same is None and seen:
-            same = base = f"{lst.id}@{Path(source).stem}"
-            n = 1
-            while same in taken:
-                n += 1
-                same = f"{base}-{n}"
-            taken.add(same)
-        if same is None:
-            same = lst.id
-        if all(given != same for _, _, given in seen):
-            seen.append((source, keys, same))
-        told.append(lst if same == lst.id else dataclasses.replace(lst, id=same))
+        given = next((given for there, items, given in seen if there == source or _alike(items, keys)), None)
+        if given is None:  # the first list of its name keeps its id; another list of that name gets its source's
+            given = lst.id if not seen else _untaken(f"{lst.id}@{Path(source).stem}", taken)
+            seen.append((source, keys, given))
+        told.append(lst if given == lst.id else dataclasses.replace(lst, id=given))
     return told
+
+
+def _untaken(wanted: str, taken: set[str]) -> str:
+    """``wanted``, or ``wanted-2``, ``wanted-3``… when taken (two files of one stem in two folders); now taken."""
+    found, n = wanted, 1
+    while found in taken:
+        n += 1
+        found = f"{wanted}-{n}"
+    taken.add(found)
+    return found
 
 
 def _alike(items: set[str], others: set[str]) -> bool:

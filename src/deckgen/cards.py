@@ -23,8 +23,8 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 from pathlib import PurePath
+from typing import Protocol
 
 from .errors import ConfigError
 from .extract.lexicon import LEXICON_SEPARATOR
