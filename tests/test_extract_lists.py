@@ -49,7 +49,7 @@ def test_dash_bullets_after_a_lead_sentence():
     (found,) = run(text).lists
     # 在…的基础上 only sets the scene: the item is what happens on it
     assert found.items == ("在优化结构和提高效益的基础上，国内生产总值翻两番", "社会主义民主更加完善", "全民族的思想道德素质明显提高")
-    assert found.name == "到二〇二〇年全面建设小康社会的目标是"
+    assert found.name == "到二〇二〇年全面建设小康社会的目标"
 
 
 def test_lost_first_marker_is_recovered():

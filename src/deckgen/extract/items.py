@@ -27,6 +27,8 @@ SEPARATORS = ("；", "，", "、")
 LAST_JOINER = re.compile(r"(?:以及|和|及|与)(?=[^、，；]{1,16}$)")
 # a clause that only sets the scene (在党的会议上, 在党组织讨论决定…时): a place or a time, no item on its own
 FRAME = re.compile(r"^(?:在|当)[^，,]{1,30}(?:上|中|时|下|里|内|期间|之际)$")
+# a clause that opens with a copula or a modal has the clause before it as its subject (党的最高领导机关，是…)
+PREDICATE = re.compile(r"^(?:是|要|必须|应当|都)")
 
 
 def clean(item: str) -> str:
@@ -40,7 +42,9 @@ def trim_item(segment: str, words: Words, inline: bool = False) -> str:
     A short first sentence is kept whole (加强宣传教育，培树文明新风), also a longer one of three or more clauses
     when those after the first are four-character set phrases (坚持解放思想，实事求是，与时俱进，求真务实: one
     formulation, not a head and its detail); otherwise, or when items run on inside one sentence, the first
-    clause (with the next when it only sets the scene: 在…上, 当…时), cut at a word boundary when it is long.
+    clause, cut at a word boundary when it is long. A first clause that only sets the scene (在…上, 当…时) keeps the
+    clause it frames, or gives way to it when the two are long together; one that is the subject of the next
+    clause (党的最高领导机关，是…) keeps that clause when the two fit.
     """
     segment = segment.strip("，,、：: ")
     sentence = SENTENCE_SPLIT.split(segment, maxsplit=1)[0]
@@ -52,8 +56,12 @@ def trim_item(segment: str, words: Words, inline: bool = False) -> str:
     if not inline and (length <= SHORT_ITEM and len(clauses) <= 2 or length <= MAX_WHOLE_CLAUSE and set_phrases):
         return sentence.strip("，, ")
     first = clauses[0]
-    if FRAME.match(first) and len(clauses) > 1:
-        first = f"{first}，{clauses[1]}"  # 在党的会议上和党报党刊上，参加关于党的政策问题的讨论
+    if len(clauses) > 1 and (FRAME.match(first) or PREDICATE.match(clauses[1])):
+        both = f"{first}，{clauses[1]}"  # 在党的会议上和党报党刊上，参加关于党的政策问题的讨论
+        if len(HAN_RE.findall(both)) <= MAX_WHOLE_CLAUSE:
+            return both
+        if FRAME.match(first):
+            first = clauses[1]  # 在党组织讨论决定对党员的党纪处分或作出鉴定时，本人有权参加和进行申辩
     if len(HAN_RE.findall(first)) <= MAX_WHOLE_CLAUSE:
         return first  # one clause a little over the length is kept whole: a cut would leave a modifier hanging
     return _without_dangling(words.head(first, MAX_ITEM), words)

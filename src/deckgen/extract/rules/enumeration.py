@@ -2,6 +2,7 @@
 
 Runs are found per section (``markers``). A run is named by, in this order:
 
+* a lead that says what the run is, "X是：" (党的民主集中制的基本原则是：（一）…), even where the run opens a section;
 * the section heading, without its numbering, when the run opens the section (a report's （一）（二） sub-headings
   under its part title 五、贯彻新发展理念…);
 * the sub-heading it stands under inside the running text: a numbered sentence opening its paragraph or ending the
@@ -33,6 +34,8 @@ TWO_ITEMS = 0.55
 ORDER = "order"  # the 首先/其次/最后 family of ``markers``
 DASH = "dash"  # —— bullets, one a paragraph
 ORDER_PAIR = 0.45
+# the last clause of a lead that names what follows: 党的民主集中制的基本原则是： (not 主要是：, 这就是：, 主要的是：)
+COPULA_LEAD = re.compile(r"(?:^|[，,])(?P<name>[^，,：:；。“”]{4,30}?)(?<![就即也都还的])是[：:]$")
 
 
 def find(article: Article, ctx: Context) -> list[Candidate]:
@@ -66,6 +69,9 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
                 lead = f"{subheading}。{lead}" if subheading not in lead else lead
             else:
                 name, confidence = lead_name(lead, ctx.words) or clean(items[0]), BY_LEAD
+            copula = COPULA_LEAD.search(sentence_before(paras, first.para, first.start))
+            if copula:
+                name = copula.group("name")
             found.append(Candidate(
                 name=name, kind="enumerated", items=tuple(items), span=Span(offset + first.para, first.start),
                 line=paras[first.para].line, context=contexts[0],
