@@ -119,7 +119,7 @@ def _first_word(tail: str, words: Words) -> str:
 QUALIFIED = re.compile(r"“([^“”]{1,12})”")
 # verbs that take a programme as their object: what stands after one and before the quote qualifies the core
 ACTION = ("实施|启动|推进|开展|深化|打造|建设|构建|推行|落实|创建|探索|推动|加快|完善|健全|加强|实现|覆盖|提升|强化|做好|"
-          "用好|抓好|优化|形成|发布|出台|建立|拓展|持续|全面|深入|积极|率先|纵深")
+          "用好|抓好|优化|形成|发布|出台|建立|拓展|持续|全面|深入|积极|率先|纵深|聚焦")
 FUNCTION = "的和与及等是在对为把将从以向由被中时年后前已"  # a function word or a time ends a qualifier
 LEFT_QUALIFIER = re.compile(rf"(?:^|{ACTION}|[{FUNCTION}])((?:(?!{ACTION})[^\W\d_a-zA-Z{FUNCTION}“”]){{1,12}})$")
 RIGHT_QUALIFIER = re.compile(rf"((?:(?!{ACTION})[^\W\d_a-zA-Z{FUNCTION}“”]){{1,7}})(?=[\W\d{FUNCTION}]|{ACTION}|$)")

@@ -10,8 +10,8 @@ only once is a scare quote (``Found.once``), decided after every sentence has be
 
 Confidence is the evidence: quoted (0.75), a definition introducing it (``definitions``),
 counted or fused with digits or Latin letters (0.55) and a discovered new word of the coinage shape 新 + a compound
-noun (0.55: 新就业形态) are above the default cut; a programme name, any other discovered new word, an acronym alone
-or an unquoted parallel run are candidates for ``--all`` and review.
+noun (0.55: 新就业形态) are above the default cut; a programme name, a thing a sentence builds (推进可信数据空间建设),
+any other discovered new word, an acronym alone or an unquoted parallel run are candidates for ``--all`` and review.
 """
 from __future__ import annotations
 
@@ -57,6 +57,8 @@ TERM_RULES: tuple[TermRule, ...] = (
              doc="GEP核算: a name fused with an acronym political writing does not use widely"),
     TermRule("programme", lambda s, c: programmes.programmes(s, c.words),
              doc="科技英才领航工程, 10件民生实事: a programme head after a modifier, a count of programmes"),
+    TermRule("built", lambda s, c: programmes.built(s, c.words, c.background),
+             doc="可信数据空间 in 推进可信数据空间建设, 医保影像云 in 建设省级医保影像云: what a sentence builds"),
     TermRule("qualified", lambda s, c: coined.qualified_quotes(s, c.words),
              doc="三张“零关税”清单: a quoted core with the nouns and counts fused to it"),
     TermRule("parallel", lambda s, c: coined.parallel_slogans(s, c.words),
