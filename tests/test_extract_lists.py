@@ -102,8 +102,14 @@ def test_trim_keeps_a_short_first_sentence_whole_and_cuts_a_long_one_to_its_firs
     assert trim_item("以人民为中心，推动服务精准，进一步完善社区服务体系和居民参与机制。", WORDS) == "以人民为中心"
 
 
+def test_trim_keeps_a_first_clause_of_up_to_34_characters_whole():
+    # cut at 24 it would end on a verb without its object (…进程中具有): cpc-15th-fyp-proposal-2025-excerpt
+    sentence = "“十五五”时期在基本实现社会主义现代化进程中具有承前启后的重要地位"
+    assert trim_item(sentence + "。实现社会主义现代化是一个历史过程。", WORDS) == sentence
+
+
 def test_trim_never_ends_mid_word():
-    text = "全面推进中华民族伟大复兴的战略全局和世界百年未有之大变局统筹谋划工作"
+    text = "全面推进中华民族伟大复兴的战略全局和世界百年未有之大变局统筹谋划各项工作安排部署"
     item = trim_item(text + "。", WORDS)
     assert 0 < len(item) <= 24
     prefixes, joined = set(), ""

@@ -15,7 +15,8 @@ from .words import Words
 
 SHORT_ITEM = 16  # an item sentence this short (in Han characters) is kept whole: 加强宣传教育，培树文明新风
 MAX_ITEM = 24  # a first clause longer than MAX_WHOLE_CLAUSE is cut to this at a word boundary
-MAX_WHOLE_CLAUSE = 30
+MAX_WHOLE_CLAUSE = 34  # a 31-character clause cut at 24 ends on a verb without its object (…进程中具有)
+MAX_JOINED = 30  # a first clause kept with the next (a frame, a subject) when the two fit in this
 SET_PHRASE = 4  # characters of a set phrase (实事求是, 与时俱进)
 DANGLING_FLAGS = set("ucp")  # 的 地 得, 和 与 并, 对 在 把: an item never ends on one
 QUOTED_ITEM = re.compile(r"^(?P<lead>[^“”]{0,6})“(?P<q>[^“”]{2,30})”(?:[，,；。]|$)")
@@ -58,7 +59,7 @@ def trim_item(segment: str, words: Words, inline: bool = False) -> str:
     first = clauses[0]
     if len(clauses) > 1 and (FRAME.match(first) or PREDICATE.match(clauses[1])):
         both = f"{first}，{clauses[1]}"  # 在党的会议上和党报党刊上，参加关于党的政策问题的讨论
-        if len(HAN_RE.findall(both)) <= MAX_WHOLE_CLAUSE:
+        if len(HAN_RE.findall(both)) <= MAX_JOINED:
             return both
         if FRAME.match(first):
             first = clauses[1]  # 在党组织讨论决定对党员的党纪处分或作出鉴定时，本人有权参加和进行申辩
