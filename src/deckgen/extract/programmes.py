@@ -71,12 +71,14 @@ def built(sentence: str, words: Words, background: Background) -> list[Found]:
     words or more ending on a noun (可信数据空间, 微枢纽, 公安新质战斗力, 医保影像云)."""
     if "建设" not in sentence:
         return []
-    names = [BUILT_CUT.split(m.group(1))[-1] for m in BUILT_BEFORE.finditer(sentence)]
-    names += [m.group("name") for m in BUILT_AFTER.finditer(sentence)]
+    names = [(BUILT_CUT.split(m.group(1))[-1], True) for m in BUILT_BEFORE.finditer(sentence)]
+    names += [(m.group("name"), False) for m in BUILT_AFTER.finditer(sentence)]
     found = []
-    for name in names:
+    for name, before in names:
         if not BUILT_LEN[0] <= len(name) <= BUILT_LEN[1] or words.frequency(name) or background.stock(name):
             continue
+        if before and any(words.frequency(name[-k:] + "建设") for k in (1, 2, 3)):
+            continue  # the 基本 of 基本建设, 学科 of 学科建设: a dictionary word holds the 建设
         tagged = words.tagged(name)
         (first, flag), (last_word, last) = tagged[0], tagged[-1]
         verb = flag.startswith("v") and flag != "vn" and words.frequency(first) >= CLAUSE_VERB
