@@ -83,8 +83,11 @@ def load(user_dict: str | None) -> None:
 
 
 def memo(user_dict: str | None) -> Memo:
-    """This process's memo for ``user_dict``."""
-    return _MEMOS.setdefault(user_dict, Memo())
+    """This process's memo for ``user_dict`` (asked for on every jieba answer: no new ``Memo`` is made to find it)."""
+    found = _MEMOS.get(user_dict)
+    if found is None:
+        found = _MEMOS[user_dict] = Memo()
+    return found
 
 
 def preload(user_dict: str | None, known: dict[str, dict], *, learned: bool = False) -> None:

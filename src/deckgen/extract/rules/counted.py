@@ -204,15 +204,22 @@ def _keyed_near(sentences: list[str], name: str, count: int, words: Words) -> li
     if not keys:
         return None
     name_key = match_key(name)
+
+    def carries(part: str) -> bool:
+        return has_key(part, keys) and name_key not in match_key(part)
+
+    # a part cut by its words (``_after_last_verb``, ``_without_leading_verbs``) keeps an end of itself, so a part
+    # without the key is none however cut: only the chains and clauses that may qualify are tagged
     for sentence in sentences:
         for m in CHAIN.finditer(sentence):
             parts = [clean(p) for p in m.group(0).split("、")]
-            parts[0] = _after_last_verb(parts[0], keys, words)
-            if len(parts) == count and all(has_key(p, keys) and name_key not in match_key(p) for p in parts):
-                return parts
+            if len(parts) == count and has_key(parts[0], keys) and all(map(carries, parts[1:])):
+                parts[0] = _after_last_verb(parts[0], keys, words)
+                if carries(parts[0]):
+                    return parts
         if min(len(k) for k in keys) >= 2:
-            clauses = [_without_leading_verbs(clean(c), words) for c in KEYED_CLAUSE_SPLIT.split(sentence)]
-            keyed = [c for c in clauses if has_key(c, keys) and name_key not in match_key(c)]
+            clauses = [clean(c) for c in KEYED_CLAUSE_SPLIT.split(sentence)]
+            keyed = [c for c in (_without_leading_verbs(c, words) for c in clauses if has_key(c, keys)) if carries(c)]
             if len(keyed) == count and len(set(keyed)) == count:
                 return keyed
     return None
