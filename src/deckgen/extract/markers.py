@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..models import Paragraph
 from ..text import NUMERAL_CHARS, chinese_number
@@ -58,20 +59,30 @@ def find_markers(paragraphs: tuple[Paragraph, ...]) -> list[Marker]:
     dash_value = 0
     for pi, para in enumerate(paragraphs):
         text = para.text
-        for family, regex in MARKERS:
-            for m in regex.finditer(text):
-                value = _value(family, m.group("n"))
-                if value:
-                    found.append(Marker(family, value, pi, m.start(), m.end()))
-        # a "一是" whose "一" was lost at a PDF break: the paragraph (or a joined block) starts with "是"
-        for start in para.raw_starts:
-            if text.startswith("是", start) and not text.startswith("是否", start):
-                found.append(Marker("shi", 1, pi, start, start + 1))
+        found += [Marker(family, value, pi, start, end) for family, value, start, end in _markers_in(text, para.raw_starts)]
         dash = DASH_BULLET.match(text)
         dash_value = dash_value + 1 if dash else 0
         if dash:
             found.append(Marker("dash", dash_value, pi, 0, dash.end()))
     return sorted(found, key=lambda m: (m.para, m.start))
+
+
+@lru_cache(maxsize=1 << 12)
+def _markers_in(text: str, raw_starts: tuple[int, ...]) -> tuple[tuple[str, int, int, int], ...]:
+    """The markers of one paragraph (family, value, start, end), in table order. Remembered: the enumeration rule
+    reads every section's paragraphs and the headings rule all of them again, and the table's regexes try every
+    position of a text."""
+    found = []
+    for family, regex in MARKERS:
+        for m in regex.finditer(text):
+            value = _value(family, m.group("n"))
+            if value:
+                found.append((family, value, m.start(), m.end()))
+    # a "一是" whose "一" was lost at a PDF break: the paragraph (or a joined block) starts with "是"
+    for start in raw_starts:
+        if text.startswith("是", start) and not text.startswith("是否", start):
+            found.append(("shi", 1, start, start + 1))
+    return tuple(found)
 
 
 def opening_markers(paragraphs: tuple[Paragraph, ...]) -> list[Marker]:
