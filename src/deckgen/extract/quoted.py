@@ -152,14 +152,16 @@ def quoted(sentence: str, words: Words, heading: bool = False) -> list[Found]:
 
 def used_twice(text: str, wanted: set[str]) -> set[str]:
     """The strings of ``wanted`` that ``text`` holds twice without overlap (``text.count(w) >= 2``), in one pass
-    over ``text`` per length: a search of the whole text for each of 100,000 quoted words is quadratic."""
+    over ``text`` per length: a search of the whole text for each of 100,000 quoted words is quadratic. Only the
+    positions holding the first character of a string of that length are cut out and looked up."""
     twice: set[str] = set()
     by_length: dict[int, set[str]] = defaultdict(set)
     for w in wanted:
         by_length[len(w)].add(w)
     for length, group in by_length.items():
         first: dict[str, int] = {}  # where each string first occurs: str.count counts on from its end
-        starts = range(len(text) - length + 1)
+        heads = {w[0] for w in group}
+        starts = list(compress(range(len(text) - length + 1), map(heads.__contains__, text)))
         pieces = map(text.__getitem__, map(slice, starts, map(length.__add__, starts)))
         for i in compress(starts, map(group.__contains__, pieces)):  # C-level: the Python loop sees hits only
             piece = text[i:i + length]
