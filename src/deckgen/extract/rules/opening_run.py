@@ -42,9 +42,10 @@ def _opening(clauses: list[str], words: Words) -> tuple[str, int, int] | None:
     i = 0
     while i < len(clauses) - 1:
         nxt = clauses[i + 1]
-        if i + 2 >= len(clauses) or clauses[i + 2][:2] != nxt[:2]:
-            i += 1  # cheap filter before the tagger: a run needs two clauses after the first opening alike
-            continue
+        if i + 2 >= len(clauses) or clauses[i + 2][:2] != nxt[:2] \
+                or nxt[:2] not in clauses[i][:MAX_OPENING_PREFIX + 2]:
+            i += 1  # cheap filter before the tagger: a run needs two clauses after the first opening alike, and the
+            continue  # first holding their opening near its start
         word, flag = next(iter(words.tagged(nxt[:6])), ("", ""))
         if len(word) < 2 or not HAN_RE.match(word) or flag[:1] not in OPENING_FLAGS or ITEM_START.match(nxt):
             i += 1
