@@ -16,3 +16,16 @@ def test_tagging_with_the_remembered_hmm_pass_is_jiebas(span):
     tagger = _pos_tokenizer(None)
     assert [(p.word, p.flag) for p in tagger.cut(span)] == expected
     assert [(p.word, p.flag) for p in tagger.cut(span)] == expected  # again, from the memo of each run
+
+
+def test_the_tagger_has_the_tags_jieba_posseg_reads():
+    """deckgen imports jieba.posseg without its own reading of the dictionary's tags (a fresh process: here
+    jieba.posseg is imported already) and reads them itself: the same tags, for its tagger and jieba's."""
+    import subprocess
+    import sys
+
+    probe = ("from deckgen.extract.words import _pos_tokenizer; import jieba, jieba.posseg; "
+             "own = object.__new__(jieba.posseg.POSTokenizer); own.load_word_tag(jieba.dt.get_dict_file()); "
+             "assert _pos_tokenizer(None).word_tag_tab == own.word_tag_tab == jieba.posseg.dt.word_tag_tab; "
+             "assert 'get_dict_file' not in vars(jieba.dt)")
+    subprocess.run([sys.executable, "-c", probe], check=True)
