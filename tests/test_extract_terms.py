@@ -89,3 +89,10 @@ def test_a_quoted_classical_line_is_no_term(text, classical):
 ])
 def test_a_slogan_shaped_like_a_classical_line_stays_a_term(text, slogan):
     assert slogan in terms(text)
+
+
+def test_a_later_quote_outweighs_an_earlier_candidate():
+    # 北京 2026: built finds 书香京城 first (0.4); the quote two paragraphs on is the stronger evidence
+    found = terms("演艺之都、博物馆之城、书香京城建设成效显著。\n广泛开展“书香京城”全民阅读活动，因地制宜建设城市书房。")
+    assert (found["书香京城"].rule, found["书香京城"].confidence) == ("quoted", 0.75)
+    assert "“书香京城”" in found["书香京城"].context

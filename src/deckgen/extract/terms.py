@@ -5,7 +5,8 @@ A term rule is data, as a list rule is (``rules/``): an id, what it reads and a 
 the title and section headings instead); document rules read the document's whole text at once and their terms
 are placed at the first sentence holding them. Sentences are read in order, each by the sentence rules in table
 order, and the document rules come last: the first to find a string keeps it, so a quoted slogan stays ``quoted``
-though discovery finds it too. A quoted dictionary word the document holds
+though discovery finds it too — unless a later sentence gives stronger evidence (书香京城建设, a built candidate, then
+“书香京城” quoted: the quote's sentence and confidence). A quoted dictionary word the document holds
 only once is a scare quote (``Found.once``), decided after every sentence has been read.
 
 Confidence is the evidence: quoted (0.75), a definition introducing it (``definitions``),
@@ -89,8 +90,9 @@ def find_terms(articles: tuple[Article, ...], ignore: frozenset[str], words: Wor
 
     def add(found: Found, article: Article, sentence: str, line: int) -> None:
         key = match_key(found.term)
-        if key and key not in ignore and key not in hits:
+        if key and key not in ignore and (key not in hits or found.confidence > hits[key].confidence):
             hits[key] = TermHit(found.term, article.index, sentence, line, found.confidence, found.rule)
+            once.pop(key, None)
             if found.once:
                 once[key] = found.term
 
