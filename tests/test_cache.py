@@ -3,6 +3,8 @@ result as without it, and never an error of its own (a damaged entry, a folder t
 import functools
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -383,15 +385,16 @@ print("jieba" in sys.modules)
 """
 
 
-def jieba_loaded(*paths) -> bool:
-    import os
-    import subprocess
-    import sys
-
+def printed(script: str, *args) -> str:
+    """What ``script`` prints, run with ``args`` in a fresh Python (its own imports) on this checkout's deckgen."""
     src = str(Path(__file__).resolve().parents[1] / "src")
-    done = subprocess.run([sys.executable, "-c", JIEBA_LOADED, *map(str, paths)], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", script, *map(str, args)], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": src}, check=True)
-    return done.stdout.strip() == "True"
+    return done.stdout.strip()
+
+
+def jieba_loaded(*paths) -> bool:
+    return printed(JIEBA_LOADED, *paths) == "True"
 
 
 def test_a_rebuild_that_asks_jieba_nothing_new_does_not_load_it(sources):
@@ -401,6 +404,21 @@ def test_a_rebuild_that_asks_jieba_nothing_new_does_not_load_it(sources):
     page.write_text(page.read_text(encoding="utf-8") + "\n本文有删节。\n", encoding="utf-8")
     assert not jieba_loaded(page, jianwei)  # a sentence jieba need not see: its memo answers the rest
     assert api.extract_files(sources, load_config()) == api.extract_files(sources, load_config(), cache=False)
+
+
+BUILT_LOADING = """
+import sys
+from deckgen.api import build_deck
+build_deck(sys.argv[2:], output=sys.argv[1])
+print(sorted(name for name in ("jieba", "deckgen.extract.stage", "deckgen.normalize") if name in sys.modules))
+"""
+
+
+def test_a_rebuild_with_nothing_changed_loads_no_extraction(sources, tmp_path):
+    """Every source and the notes from the cache: neither jieba nor the stages' patterns are loaded."""
+    output = tmp_path / "deck.apkg"
+    assert printed(BUILT_LOADING, output, *sources) == "['deckgen.extract.stage', 'deckgen.normalize', 'jieba']"
+    assert printed(BUILT_LOADING, output, *sources) == "[]"
 
 
 def test_a_jieba_memo_of_another_shape_is_not_used(sources):

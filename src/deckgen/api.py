@@ -21,12 +21,10 @@ import itertools
 import json
 import logging
 import math
-import multiprocessing
 import os
 import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,16 +34,13 @@ from .curate import Review, candidate, curate, merge, occurrences_by_id, read_ca
 from .display import visible
 from .deckspec import SPEC_FILE, DeckSpec, is_deck_folder, load_deck_spec, new_key
 from .errors import ConfigError, DeckgenError, ExtractionError, InputError, OutputError
-from .extract import extract_articles
 from .atomic import write_text_atomically
 from .identity import Store, assign, compare, save_store, entries, folder_store, legacy_manifest, \
     load_store, output_store
 from .lock import output_lock
 from .models import (Article, BuildResult, Document, ExtractedList, ExtractedTerm, Extraction, NoteSpec,
                      SourceExtraction)
-from .normalize import normalize
 from .read import decode_source, list_sources, read_bytes, read_source
-from .segment import segment
 from .text import match_key
 
 if TYPE_CHECKING:
@@ -195,6 +190,10 @@ def _extraction(entries: list[tuple[Document, StoredSource | None, str | None]],
 
 def extract_source(document: Document, config: dict) -> SourceExtraction:
     """One document's extraction on its own: normalize → segment (articles numbered from 0) → extract."""
+    from .extract.stage import extract_articles  # the stages' patterns: compiled only when a source is extracted
+    from .normalize import normalize
+    from .segment import segment
+
     articles, lists, terms = extract_articles(segment(normalize(document), document.source), config)
     return SourceExtraction(document, articles, lists, terms)
 
@@ -227,6 +226,9 @@ def _extractor(documents: list[Document], workers: int | None, user_dict: str | 
     if workers <= 1:
         yield lambda docs, config: (_extract_learning(doc, config) for doc in docs)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork: workers inherit the loaded modules and jieba's dictionary and tagger, loaded here once rather than
     # by every worker (about a second each, measured 9.9 s → 7.4 s on the 87 bench reports with two workers)
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)

@@ -36,7 +36,6 @@ import contextlib
 import dataclasses
 import functools
 import hashlib
-import importlib.metadata
 import json
 import os
 import sys
@@ -106,6 +105,8 @@ def _named_file_digest(config: dict, dotted: str) -> bytes:
 
 def words_digest(config: dict) -> str:
     """A hash of what jieba's answers depend on: jieba's version, the user dictionary and deckgen."""
+    import importlib.metadata
+
     try:
         jieba = importlib.metadata.version("jieba")
     except importlib.metadata.PackageNotFoundError:

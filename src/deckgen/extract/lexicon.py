@@ -29,7 +29,6 @@ from .. import safeyaml
 from ..config import read_bounded
 from ..errors import ConfigError
 from ..models import Article
-from ..segment import split_sentences
 from ..text import match_key
 
 MAX_SPOTS = 50
@@ -172,6 +171,8 @@ def _positions(text: str, form: str) -> list[int]:
 
 def mentions(article: Article, lexicon: Lexicon) -> list[tuple[Formulation, str, int]]:
     """Formulations the article names: (formulation, sentence, line) of the first mention of each."""
+    from ..segment import split_sentences  # segmenting's patterns: not for cards, which read LEXICON_SEPARATOR
+
     seen: set[str] = set()
     found = []
     names = [(name, f) for f in distinct(lexicon) for name in (f.name, *f.aliases)]
