@@ -66,6 +66,25 @@ def test_a_cached_result_is_the_uncached_one(sources):
     assert every == api.extract_files(sources, config, every_occurrence=True, cache=False)
 
 
+def test_a_plain_text_file_s_entry_leaves_its_text_to_the_file(tmp_path):
+    """A text file's document text is its bytes decoded: the entry leaves it out, the file's bytes give it
+    back (a BOM and another encoding included); a document read otherwise (markdown) keeps its text."""
+    import json
+
+    text = PAGE.read_text(encoding="utf-8")
+    files = {"plain.txt": text.encode(), "bom.txt": b"\xef\xbb\xbf" + text.encode(),
+             "gb.txt": text.encode("gb18030"), "page.md": text.encode()}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    paths = [tmp_path / name for name in files]
+    config = load_config()
+    cold = api.extract_files(paths, config)
+    documents = [json.loads(path.read_bytes().split(b"\n", 1)[1])["value"][0] for path in entries()]
+    assert {Path(source).name: text is None for source, text, *_ in documents} == {
+        "plain.txt": True, "bom.txt": True, "gb.txt": True, "page.md": False}
+    assert api.extract_files(paths, config) == cold == api.extract_files(paths, config, cache=False)
+
+
 def test_a_file_s_entry_does_not_depend_on_the_files_built_with_it(sources, extracted):
     """Articles are numbered across files: the entry holds a file's own numbering, renumbered on the way out."""
     page, jianwei = sources

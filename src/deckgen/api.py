@@ -110,7 +110,7 @@ def _extract_files(files: list[str | Path], config: dict, store: ExtractionCache
     for file in files:
         data = read_bytes(file)
         key = store.key(Path(file), data) if store else None
-        found = store.get(key) if store else None
+        found = store.get(key, data) if store else None
         if found is not None:
             entries.append((dataclasses.replace(found.document, source=str(file)), found, key))
         else:

@@ -213,18 +213,30 @@ class ExtractionCache:
         digest.update(path.suffix.lower().encode() + b"\0" + data)
         return digest.hexdigest()
 
-    def get(self, key: str) -> StoredSource | None:
-        """The entry under ``key``, its document read (the rest is read when placed); None when there is none."""
+    def get(self, key: str, data: bytes) -> StoredSource | None:
+        """The entry under ``key`` of the file whose bytes are ``data``, its document read (the rest is read
+        when placed); None when there is none."""
         try:
             value = self._sources.read(key)
             if not isinstance(value, list) or len(value) != 4:
                 return None
-            return StoredSource(_build(Document, value[0]), value)
-        except (ValueError, TypeError, KeyError):
+            document = value[0]
+            if isinstance(document, list) and len(document) > 2 and document[1] is None:  # left out by ``put``
+                document = [document[0], data.decode(document[2]), *document[2:]]
+            return StoredSource(_build(Document, document), value)
+        except (ValueError, TypeError, KeyError, LookupError):  # LookupError: no such codec
             return None
 
     def put(self, key: str, value: SourceExtraction) -> None:
-        self._sources.write(key, _encode(value))
+        """Store a source's extraction under its ``key``. Its document's text is left out when it is the file's
+        bytes decoded (a plain text file: a third of the entry, which every rebuild reads): they encode to
+        bytes of the entry's key, and ``get`` decodes them again."""
+        encoded = _encode(value)
+        document = value.document
+        with contextlib.suppress(LookupError, UnicodeError):
+            if self.key(Path(document.source), document.text.encode(document.encoding)) == key:
+                encoded[0][1] = None
+        self._sources.write(key, encoded)
 
     def use_words(self) -> None:
         """Give this process's jieba memo (``extract.words``) the answers stored by earlier runs (once)."""
@@ -344,15 +356,17 @@ def _many_placed(kind, values: list, first_index: int) -> tuple:
 # A cached value is its dataclasses as lists of field values, in field order (``_encode``); ``_build``
 # rebuilds them, turning JSON lists back into the tuples the models hold.
 def _encode(value: object) -> object:
-    names = _FIELD_NAMES.get(type(value))
-    if names is not None:
-        return [v if type(v) in _PLAIN else _encode(v) for v in map(value.__getattribute__, names)]
-    if type(value) is tuple:
-        return [v if type(v) in _PLAIN else _encode(v) for v in value]
+    """``value`` as JSON writes it: a model as the list of its fields, a tuple of models as a list of those; the
+    rest as it is (json writes a tuple of strings or numbers as an array itself: nothing to walk)."""
+    holding = _HOLDING.get(type(value))
+    if holding is not None:
+        fields = list(map(value.__getattribute__, _FIELD_NAMES[type(value)]))
+        for at in holding:
+            fields[at] = _encode(fields[at])
+        return fields
+    if type(value) is tuple and value and type(value[0]) in _HOLDING:
+        return list(map(_encode, value))
     return value
-
-
-_PLAIN = {str, int, float, bool, type(None)}  # JSON values as they are (most fields: no call needed)
 
 
 def _many(kind):
@@ -377,6 +391,11 @@ _NESTED = {
 
 
 _FIELD_NAMES = {kind: tuple(f.name for f in dataclasses.fields(kind)) for kind in (*_NESTED, SourceExtraction)}
+# per model, where its fields hold models (or tuples of them): those rebuilt otherwise than as tuples; all of a
+# SourceExtraction's
+_HOLDING = {kind: tuple(at for at, name in enumerate(names)
+                        if kind is SourceExtraction or _NESTED[kind].get(name) not in (None, tuple, _optional_tuple))
+            for kind, names in _FIELD_NAMES.items()}
 _ARTICLE_FIELD = {kind: _FIELD_NAMES[kind].index("article") for kind in (ExtractedList, ExtractedTerm)}
 
 
