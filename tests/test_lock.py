@@ -1,11 +1,14 @@
 """A build that finds another build writing the same deck stops with a message, or waits with --wait.
 
-Every test runs the builds as separate processes, as two users' commands would be: the lock is the
-operating system's, held by a process.
+The builds run as separate processes, as two users' commands would be: the lock is the operating system's,
+held by a process. The Windows branch runs here with a stand-in for msvcrt that behaves as its documentation says.
 """
+import importlib
 import os
 import subprocess
 import sys
+import threading
+import types
 from pathlib import Path
 
 import pytest
@@ -114,3 +117,84 @@ def test_a_state_folder_that_cannot_be_written_locks_nothing(tmp_path, monkeypat
     monkeypatch.setenv("DECKGEN_STATE_DIR", str(blocker / "state"))
     with lock.output_lock(tmp_path / "deck.apkg"):
         pass
+
+
+class Msvcrt(types.ModuleType):
+    """A stand-in for Windows' msvcrt, its ``locking`` as documented: it locks or unlocks ``nbytes`` from the
+    file's current position; ``LK_NBLCK`` raises OSError when a byte is locked already (through any handle:
+    locks do not nest), ``LK_UNLCK`` when a byte is not locked through this one. Here a byte is a (file, offset)."""
+
+    LK_UNLCK, LK_NBLCK = 0, 2  # msvcrt's values
+
+    def __init__(self):
+        super().__init__("msvcrt")
+        self.held: dict[tuple[int, int, int], int] = {}  # (device, inode, offset) → the descriptor locking it
+
+    def locking(self, fd: int, mode: int, nbytes: int) -> None:
+        stat, at = os.fstat(fd), os.lseek(fd, 0, os.SEEK_CUR)
+        spots = [(stat.st_dev, stat.st_ino, at + n) for n in range(nbytes)]
+        if mode == self.LK_NBLCK:
+            if any(spot in self.held for spot in spots):
+                raise PermissionError(13, "Permission denied")
+            self.held.update(dict.fromkeys(spots, fd))
+        elif mode == self.LK_UNLCK:
+            if any(self.held.get(spot) != fd for spot in spots):
+                raise PermissionError(13, "Permission denied")
+            for spot in spots:
+                del self.held[spot]
+        else:
+            raise ValueError(f"mode {mode}: not one deckgen uses")
+
+    def read(self, fd: int, n: int) -> bytes:
+        """``os.read`` as on Windows, where a byte lock is mandatory: no other handle reads a locked byte."""
+        stat, at = os.fstat(fd), os.lseek(fd, 0, os.SEEK_CUR)
+        if any(self.held.get((stat.st_dev, stat.st_ino, at + k), fd) != fd for k in range(n)):
+            raise PermissionError(13, "Permission denied")
+        return os.read(fd, n)
+
+
+@pytest.fixture
+def windows(monkeypatch):
+    """deckgen.lock as Windows runs it (its msvcrt branch), with the ``Msvcrt`` stand-in; as before afterwards."""
+    fake = Msvcrt()
+    monkeypatch.setitem(sys.modules, "msvcrt", fake)
+    with monkeypatch.context() as patch:
+        patch.setattr(sys, "platform", "win32")
+        importlib.reload(lock)  # only the module's own definitions see the platform
+    monkeypatch.setattr(lock, "POLL_SECONDS", 0.01)
+    monkeypatch.setattr(lock, "os", types.SimpleNamespace(**vars(os) | {"read": fake.read}))
+    yield fake
+    monkeypatch.undo()
+    importlib.reload(lock)
+
+
+def test_on_windows_a_held_lock_stops_a_second_build_naming_the_holder(tmp_path, windows):
+    output = tmp_path / "deck.apkg"
+    with lock.output_lock(output):
+        assert len(windows.held) == 1
+        with pytest.raises(OutputError, match=rf"another deckgen build \(process {os.getpid()}\)"):
+            with lock.output_lock(output):
+                pass
+        with lock.output_lock(tmp_path / "other.apkg"):  # another deck: its own lock
+            assert len(windows.held) == 2
+    assert not windows.held  # let go
+    with lock.output_lock(output):
+        pass
+
+
+def test_on_windows_a_waiting_build_goes_on_when_the_other_ends(tmp_path, windows):
+    output = tmp_path / "deck.apkg"
+    order = []
+
+    def other():
+        with lock.output_lock(output, wait=True):
+            order.append("second")
+
+    with lock.output_lock(output):
+        waiting = threading.Thread(target=other)
+        waiting.start()
+        waiting.join(timeout=0.3)
+        assert waiting.is_alive()  # polling
+        order.append("first")
+    waiting.join(timeout=30)
+    assert order == ["first", "second"] and not windows.held

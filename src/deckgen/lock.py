@@ -23,14 +23,19 @@ from .registry import output_state
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 0.2  # how often a waiting build tries again where the lock cannot block (Windows)
+PID_BYTES = 20  # the holder's process id, at the start of the lock file (``_record``)
 
 if sys.platform == "win32":
     import msvcrt
 
+    # Windows' lock is on a byte, which no other file handle may then read: the byte after the process id,
+    # so that a build finding the lock held can still name its holder
+    LOCKED_BYTE = PID_BYTES
+
     def _try_lock(fd: int, block: bool) -> bool:
         while True:
             try:
-                os.lseek(fd, 0, os.SEEK_SET)  # the lock is on the file's first byte
+                os.lseek(fd, LOCKED_BYTE, os.SEEK_SET)  # msvcrt locks from the file's position
                 msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
                 return True
             except OSError:
@@ -39,7 +44,7 @@ if sys.platform == "win32":
                 time.sleep(POLL_SECONDS)
 
     def _unlock(fd: int) -> None:
-        os.lseek(fd, 0, os.SEEK_SET)
+        os.lseek(fd, LOCKED_BYTE, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
@@ -102,7 +107,7 @@ def _holder(fd: int) -> str:
     """" (process N)" of the build holding the lock, as it recorded itself; "" when unknown."""
     try:
         os.lseek(fd, 0, os.SEEK_SET)
-        pid = os.read(fd, 20).decode().strip()
+        pid = os.read(fd, PID_BYTES).decode().strip()
     except (OSError, UnicodeDecodeError):
         return ""
     return f" (process {pid})" if pid.isdigit() else ""
