@@ -21,6 +21,9 @@ from .words import Words
 
 # 八大行动, 十大产业集群: numeral + 大 + a name; 一大批 is "a large batch", not a count
 UNQUOTED_COUNTED = re.compile(r"(?<![一二两三四五六七八九十百千万第])([二两三四五六七八九十]大)([\u4e00-\u9fff]{2,8})")
+# a party congress the document names by its ordinal: 党的九大, 党的七大和八大, 第十次全国代表大会
+CONGRESS = re.compile(r"党的(?P<chain>[一二三四五六七八九十]{1,3}大(?:[和、][一二三四五六七八九十]{1,3}大)*)"
+                      r"|第(?P<nth>[一二三四五六七八九十]{1,3})次全国代表大会")
 # 1+N政策体系, 5G+工业互联网, 互联网+政务: parts joined by "+", one of them made of digits or Latin letters
 COINED = re.compile(r"(?<![0-9A-Za-z+＋])([0-9A-Za-z]+|[\u4e00-\u9fff]{2,8})((?:[+＋][0-9A-Za-z]+)*[+＋])"
                     r"([0-9A-Za-z]+[\u4e00-\u9fff]{0,8}|[\u4e00-\u9fff]{2,8})")
@@ -40,10 +43,21 @@ LATIN_FUSED = 0.55
 LATIN_ALONE = 0.45
 
 
-def unquoted_names(sentence: str, words: Words) -> list[Found]:
-    """八大行动 and 1+N政策体系 in a sentence, each cut at a word boundary."""
+def congresses(text: str) -> frozenset[str]:
+    """The party congresses a document names by ordinal, as 九大: there 九大开幕, 九大路线 is that congress, no count."""
+    found = set()
+    for m in CONGRESS.finditer(text):
+        found.update(re.split("[和、]", m.group("chain")) if m.group("chain") else [m.group("nth") + "大"])
+    return frozenset(found)
+
+
+def unquoted_names(sentence: str, words: Words, congress: frozenset[str] = frozenset()) -> list[Found]:
+    """八大行动 and 1+N政策体系 in a sentence, each cut at a word boundary; not a congress of the document
+    (``congresses``: 九大开幕 where it names 党的九大)."""
     found = []
     for m in UNQUOTED_COUNTED.finditer(sentence):
+        if m.group(1) in congress:
+            continue
         name = _with_head(unquoted_name(sentence, m.start(1), m.end(1), words), sentence[m.start(1):], words)
         if name and len(name) > len(m.group(1)):
             found.append(name)

@@ -37,6 +37,7 @@ from .words import Words
 class TermContext:
     words: Words
     background: Background
+    congresses: frozenset[str] = frozenset()  # 九大 where the document names 党的九大 (``coined.congresses``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +53,7 @@ TERM_RULES: tuple[TermRule, ...] = (
              doc="a quoted slogan in a title or section heading"),
     TermRule("quoted", lambda s, c: quoted(s, c.words), doc="a quoted slogan, digit or Latin name; not speech, verse or a scare quote"),
     TermRule("defined", lambda s, c: defined_terms(s), doc="所谓X, X是指…, “X”改革，就是…: a term a definition introduces"),
-    TermRule("unquoted-name", lambda s, c: coined.unquoted_names(s, c.words),
+    TermRule("unquoted-name", lambda s, c: coined.unquoted_names(s, c.words, c.congresses),
              doc="counted names (八大行动) and coinages joined by + (1+N政策体系)"),
     TermRule("latin", lambda text, c: coined.latin_names(text, c.words, c.background), reads="document",
              doc="GEP核算: a name fused with an acronym political writing does not use widely"),
@@ -82,7 +83,8 @@ class TermHit:
 def find_terms(articles: tuple[Article, ...], ignore: frozenset[str], words: Words,
                rules: tuple[TermRule, ...] = TERM_RULES) -> list[TermHit]:
     """Term candidates of one document in reading order, one per distinct term (its first occurrence)."""
-    ctx = TermContext(words, background())
+    all_text = "".join(p.text for a in articles for p in a.paragraphs)
+    ctx = TermContext(words, background(), coined.congresses(all_text))
     own_sentences = [[(sentence, para.line) for para in article.paragraphs for sentence in split_sentences(para.text)]
                      for article in articles]
     hits: dict[str, TermHit] = {}
@@ -116,7 +118,6 @@ def find_terms(articles: tuple[Article, ...], ignore: frozenset[str], words: Wor
             at = text.find(found.term) if "\n" not in found.term else -1
             if at >= 0:  # the first sentence holding the term
                 add(found, *sentences[bisect_right(starts, at) - 1])
-    all_text = "".join(p.text for a in articles for p in a.paragraphs)
     twice = used_twice(all_text, set(once.values()))
     for key, text in once.items():
         if text not in twice:
