@@ -107,9 +107,17 @@ def items_before(prefix: str, words: Words, count: int | None = None) -> tuple[l
     if len(raw) >= 2 and all(quoted):
         return [m.group(1) for m in quoted], partial  # “车路云一体化”、“智慧交通”双试点: the quotes are the items
     items = [clean(i) for i in raw if clean(i)]
-    if len(items) < 2 or any(len(match_key(i)) < 2 for i in items):
+    if len(items) < 2 or (any(len(match_key(i)) < 2 for i in items)
+                          and not _counted_singles(items, count, partial, words)):
         return None  # 东、中、西: single characters are not items a learner recites
     return first_fitted(items, words), partial
+
+
+def _counted_singles(items: list[str], count: int | None, partial: bool, words: Words) -> bool:
+    """A chain of single characters the name counts in full: 工、农、商、学、兵、政、党这七个方面, 老、中、青三结合 (the
+    first part fitted: …群众创造的老); not 东、中、西 without a count, a pair, nor a …等 series."""
+    return not partial and count is not None and count >= MIN_FULL_SERIES and len(items) == count \
+        and all(len(match_key(i)) == 1 for i in items[1:]) and len(match_key(first_fitted(items, words)[0])) == 1
 
 
 def _split_last(part: str, words: Words) -> list[str]:

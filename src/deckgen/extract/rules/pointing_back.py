@@ -25,7 +25,8 @@ POINTER = re.compile(rf"(?P<this>这)?(?P<n>[{N}]{{1,2}})(?P<unit>个|项|条|�
 NOT_NOUN_FLAGS = set("vdpcu")  # 这两项工作的开展: a verb after 的 is no name's noun (矛盾 is tagged an, 基本点 n)
 NOUN_AFTER_DE = re.compile(r"^[\u4e00-\u9fff]{1,8}的(?P<noun>[\u4e00-\u9fff]{1,4})(?=[，。；！？]|$)")
 CLAUSE = re.compile(r"[，；]")
-MAX_COUNT = 6
+MAX_COUNT = 6  # clauses a count takes back
+MAX_CHAIN_COUNT = 10  # parts of a 、-chain ending at the count (工、农、商、学、兵、政、党这七个方面)
 MAX_CLAUSE = 60  # Han characters of one item clause
 MIN_CLAUSE = 4
 CONFIDENCE = 0.7
@@ -65,12 +66,13 @@ def find(article: Article, ctx: Context) -> list[Candidate]:
                 if m.group("unit") != "者":
                     name = _pointed_name(sentence, m.start("n"), m.end("unit"), ctx.words)
                 count = name_count(name) or 0
-                if not 2 <= count <= MAX_COUNT:
+                if not 2 <= count <= MAX_CHAIN_COUNT:
                     continue
                 before = sentence[:m.start()]
                 chain = None if before.endswith(("，", "；")) else \
                     items_before(before, ctx.words, count) or (pair_before(before, ctx.words) if count == 2 else None)
-                items = chain[0] if chain and not chain[1] and len(chain[0]) == count else _clauses_before(before, count)
+                items = chain[0] if chain and not chain[1] and len(chain[0]) == count else \
+                    _clauses_before(before, count) if count <= MAX_COUNT else None
                 if items:
                     found.append(Candidate(name=name, kind="counted", items=tuple(items), span=Span(pi, at + m.start()),
                                            line=para.line, context=sentence, confidence=CONFIDENCE, count=count))
