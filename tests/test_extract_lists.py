@@ -108,6 +108,19 @@ def test_trim_keeps_a_first_clause_of_up_to_34_characters_whole():
     assert trim_item(sentence + "。实现社会主义现代化是一个历史过程。", WORDS) == sentence
 
 
+def test_trim_keeps_a_first_clause_with_a_series_whole():
+    # cut at 24 the series would stop at 毛泽东思想 (党章 第三十二条(二), cpc-constitution-2017-ch3-8-…)
+    clause = "组织党员认真学习马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观、习近平新时代中国特色社会主义思想"
+    assert trim_item(clause + "，推进“两学一做”学习教育常态化制度化，学习党的基本知识。", WORDS) == clause
+
+
+def test_trim_keeps_the_set_phrases_after_a_first_clause():
+    # a formulation, not a head and its detail (党章 第三十六条(三)); what follows the set phrases is detail
+    text = "坚持解放思想，实事求是，与时俱进，开拓创新，认真调查研究，能够把党的方针、政策同本地区、本部门的实际相结合。"
+    assert trim_item(text, WORDS) == "坚持解放思想，实事求是，与时俱进，开拓创新"
+    assert trim_item("以人民为中心，推动服务精准，进一步完善社区服务体系和居民参与机制。", WORDS) == "以人民为中心"
+
+
 def test_trim_never_ends_mid_word():
     text = "全面推进中华民族伟大复兴的战略全局和世界百年未有之大变局统筹谋划各项工作安排部署"
     item = trim_item(text + "。", WORDS)

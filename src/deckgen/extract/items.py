@@ -16,6 +16,7 @@ from .words import Words
 SHORT_ITEM = 16  # an item sentence this short (in Han characters) is kept whole: 加强宣传教育，培树文明新风
 MAX_ITEM = 24  # a first clause longer than MAX_WHOLE_CLAUSE is cut to this at a word boundary
 MAX_WHOLE_CLAUSE = 34  # a 31-character clause cut at 24 ends on a verb without its object (…进程中具有)
+MAX_SERIES_CLAUSE = 64  # a first clause holding a 、-series this long is kept whole: a cut would leave the series partial
 MAX_JOINED = 30  # a first clause kept with the next (a frame, a subject) when the two fit in this
 SET_PHRASE = 4  # characters of a set phrase (实事求是, 与时俱进)
 DANGLING_FLAGS = set("ucp")  # 的 地 得, 和 与 并, 对 在 把: an item never ends on one
@@ -40,12 +41,12 @@ def clean(item: str) -> str:
 def trim_item(segment: str, words: Words, inline: bool = False) -> str:
     """The short form a learner recites, from the text after a marker.
 
-    A short first sentence is kept whole (加强宣传教育，培树文明新风), also a longer one of three or more clauses
-    when those after the first are four-character set phrases (坚持解放思想，实事求是，与时俱进，求真务实: one
-    formulation, not a head and its detail); otherwise, or when items run on inside one sentence, the first
-    clause, cut at a word boundary when it is long. A first clause that only sets the scene (在…上, 当…时) keeps the
-    clause it frames, or gives way to it when the two are long together; one that is the subject of the next
-    clause (党的最高领导机关，是…) keeps that clause when the two fit.
+    A short first sentence is kept whole (加强宣传教育，培树文明新风), and a first clause with the two or more
+    four-character set phrases after it (坚持解放思想，实事求是，与时俱进，求真务实: one formulation, not a head and its
+    detail); otherwise, or when items run on inside one sentence, the first clause, cut at a word boundary when it
+    is long (not when it holds a 、-series: the series whole). A first clause that only sets the scene (在…上,
+    当…时) keeps the clause it frames, or gives way to it when the two are long together; one that is the subject
+    of the next clause (党的最高领导机关，是…) keeps that clause when the two fit.
     """
     segment = segment.strip("，,、：: ")
     sentence = SENTENCE_SPLIT.split(segment, maxsplit=1)[0]
@@ -53,9 +54,11 @@ def trim_item(segment: str, words: Words, inline: bool = False) -> str:
     if not clauses:
         return ""
     length = len(HAN_RE.findall(sentence))
-    set_phrases = len(clauses) >= 3 and all(len(HAN_RE.findall(c)) == SET_PHRASE == len(c) for c in clauses[1:])
-    if not inline and (length <= SHORT_ITEM and len(clauses) <= 2 or length <= MAX_WHOLE_CLAUSE and set_phrases):
+    if not inline and length <= SHORT_ITEM and len(clauses) <= 2:
         return sentence.strip("，, ")
+    formulation = _with_set_phrases(sentence, clauses)
+    if not inline and formulation and len(HAN_RE.findall(formulation)) <= MAX_WHOLE_CLAUSE:
+        return formulation
     first = clauses[0]
     if len(clauses) > 1 and (FRAME.match(first) or PREDICATE.match(clauses[1])):
         both = f"{first}，{clauses[1]}"  # 在党的会议上和党报党刊上，参加关于党的政策问题的讨论
@@ -63,9 +66,25 @@ def trim_item(segment: str, words: Words, inline: bool = False) -> str:
             return both
         if FRAME.match(first):
             first = clauses[1]  # 在党组织讨论决定对党员的党纪处分或作出鉴定时，本人有权参加和进行申辩
-    if len(HAN_RE.findall(first)) <= MAX_WHOLE_CLAUSE:
+    if len(HAN_RE.findall(first)) <= (MAX_SERIES_CLAUSE if first.count("、") >= 2 else MAX_WHOLE_CLAUSE):
         return first  # one clause a little over the length is kept whole: a cut would leave a modifier hanging
     return _without_dangling(words.head(first, MAX_ITEM), words)
+
+
+def _with_set_phrases(sentence: str, clauses: list[str]) -> str:
+    """The first clause with the two or more four-character set phrases right after it (坚持解放思想，实事求是，与时俱进，
+    开拓创新，认真调查研究… → 坚持解放思想，实事求是，与时俱进，开拓创新), as the sentence writes them; "" when fewer follow."""
+    kept = [clauses[0]]
+    for clause in clauses[1:]:
+        if not len(HAN_RE.findall(clause)) == SET_PHRASE == len(clause):
+            break
+        kept.append(clause)
+    if len(kept) < 3:
+        return ""
+    end = 0
+    for clause in kept:
+        end = sentence.index(clause, end) + len(clause)
+    return sentence[:end].strip("，, ")
 
 
 def _without_dangling(cut: str, words: Words) -> str:
