@@ -16,7 +16,7 @@ from .words import Words
 SHORT_ITEM = 16  # an item sentence this short (in Han characters) is kept whole: 加强宣传教育，培树文明新风
 MAX_ITEM = 24  # a first clause longer than MAX_WHOLE_CLAUSE is cut to this at a word boundary
 MAX_WHOLE_CLAUSE = 34  # a 31-character clause cut at 24 ends on a verb without its object (…进程中具有)
-MAX_SERIES_CLAUSE = 64  # a first clause holding a 、-series this long is kept whole: a cut would leave the series partial
+MAX_SERIES_CLAUSE = 64  # a first clause holding a 、-series is kept whole up to this: a cut leaves the series partial
 MAX_JOINED = 30  # a first clause kept with the next (a frame, a subject) when the two fit in this
 SET_PHRASE = 4  # characters of a set phrase (实事求是, 与时俱进)
 DANGLING_FLAGS = set("ucp")  # 的 地 得, 和 与 并, 对 在 把: an item never ends on one
