@@ -154,8 +154,9 @@ NEW_COINAGE_WORDS = "nv"  # jieba flags of the words after 新: nouns, verbs, ve
 def discovered(text: str, words: Words, background: Background) -> list[Found]:
     """The document's new words that are names: not dictionary words; opening on no verb, adverb or function word,
     nor on a stray character of a longer word (资项目 of 投资项目); ending on a noun, of one character only after
-    two words or more (医保影像云, not 国际航); not a plain pair of common words. The background lowers those many reports share;
-新 and a compound noun after it (``_new_coinage``) is raised above the cut (bench: 4 terms added, all 4 terms)."""
+    two words or more (医保影像云, not 国际航); not a plain pair of common words. The background lowers those many
+    reports share; 新 and a compound noun after it (``_new_coinage``) is raised above the cut (bench: 4 terms
+    added, all 4 terms)."""
     found = []
     for w in new_words(text, known=lambda word: bool(words.frequency(word))):
         tagged = words.tagged(w.word)
