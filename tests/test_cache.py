@@ -20,14 +20,32 @@ PAGE = DATA / "000_128f51ef0bbf1bd4.txt"
 JIANWEI = DATA / "jianwei_sixiao_gongzuofa.txt"
 
 
+class _Extracted:
+    """The names of the documents extracted so far, as a list compares: kept in a file, because a rebuild
+    extracts a changed file in a forked worker process while it reads the cached ones."""
+
+    def __init__(self, log: Path):
+        self.log = log
+
+    def names(self) -> list[str]:
+        return self.log.read_text(encoding="utf-8").split("\n")[:-1] if self.log.exists() else []
+
+    def __eq__(self, other: object) -> bool:
+        return self.names() == other
+
+    def __repr__(self) -> str:
+        return repr(self.names())
+
+
 @pytest.fixture
-def extracted(monkeypatch):
+def extracted(monkeypatch, tmp_path):
     """The names of the documents extracted (not taken from the cache) since the test began."""
-    names = []
+    names = _Extracted(tmp_path / "extracted.log")
     real = api.extract_source
 
     def counting(document, config):
-        names.append(Path(document.source).name)
+        with names.log.open("a", encoding="utf-8") as log:
+            log.write(Path(document.source).name + "\n")
         return real(document, config)
 
     monkeypatch.setattr(api, "extract_source", counting)
@@ -327,6 +345,19 @@ def edit(path: Path, old: str, new: str) -> None:
 def same_deck(deck: api.DeckNotes, cold: api.DeckNotes) -> bool:
     """Whether two builds give the same deck: notes (GUIDs, fields, tags, subdecks, order) and what they kept."""
     return deck.notes == cold.notes and deck.kept == cold.kept and deck.extraction == cold.extraction
+
+
+def test_a_source_edited_where_no_list_or_term_is_keeps_the_deck_s_notes(sources, notes_made, extracted):
+    """A sentence added to a paragraph holding no list or term: the file is extracted again, but what it gives
+    the notes (``cards.made_of``) is the same, so the deck's notes come from the cache, as a cold build's."""
+    _, jianwei = sources
+    first = api.deck_notes(sources)
+    edit(jianwei, "办理满意率持续保持在99%以上。", "办理满意率持续保持在99%以上。这一段在测试中多了一句话。")
+    again = api.deck_notes(sources)
+    assert extracted == [PAGE.name, JIANWEI.name, JIANWEI.name] and len(notes_made) == 1
+    assert again.notes == first.notes and same_deck(again, api.deck_notes(sources, cache=False))
+    edit(jianwei, "这一段在测试中多了一句话。", "这一段在测试中多了一句话，推行“智慧小区码”。")  # a new term
+    assert len(api.deck_notes(sources).notes) > len(first.notes) and len(notes_made) == 3  # the cold one, this
 
 
 def test_a_rebuild_after_one_source_changed_makes_only_that_source_s_notes(sources, tmp_path, notes_made,

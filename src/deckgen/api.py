@@ -71,58 +71,6 @@ def expand_sources(paths: Iterable[str | Path]) -> tuple[list[Path], list[str]]:
     return files, notes
 
 
-def extract_documents(documents: Iterable[Document], config: dict, *, progress: Progress | None = None,
-                      workers: int | None = None, every_occurrence: bool = False) -> Extraction:
-    """Run normalize → segment → extract over decoded documents; articles are numbered across all of them.
-
-    A list or term found in several articles is kept once, where first found; with
-    ``every_occurrence`` it is kept each time (a deck's notes cite every source).
-
-    Each document is extracted on its own, its articles numbered from 0, in ``workers`` processes
-    (None: one per core, when there are several documents and enough text to pay for starting them);
-    the articles are then numbered on across documents, in input order. Extracting a document needs
-    only the document and ``config``, so the result is the same as a serial run's, and the same
-    whatever it is built with (what lets ``extract_files`` cache each file's result).
-    ``progress(documents, done)`` is called before the work (done = 0) and after each document.
-    """
-    return _extraction([(doc, None, None) for doc in documents], config, None, progress=progress,
-                       workers=workers, every_occurrence=every_occurrence)
-
-
-def extract_files(files: Iterable[str | Path], config: dict, *, progress: Progress | None = None,
-                  workers: int | None = None, every_occurrence: bool = False, cache: bool = True) -> Extraction:
-    """``extract_documents`` over source files; with ``cache``, each file unchanged since an earlier run
-    (its bytes, the extract settings and the files they name, deckgen itself: ``deckgen.cache``) is
-    not read or extracted again but taken from the extraction cache, with the same result."""
-    from .cache import ExtractionCache
-
-    store = ExtractionCache(config) if cache else None
-    extraction, _ = _extract_files(list(files), config, store, progress=progress, workers=workers,
-                                   every_occurrence=every_occurrence)
-    return extraction
-
-
-def _extract_files(files: list[str | Path], config: dict, store: ExtractionCache | None, *,
-                   progress: Progress | None, every_occurrence: bool,
-                   workers: int | None = None) -> tuple[Extraction, list[str | None]]:
-    """``extract_files`` with the cache ``store`` (None: none); also each file's key in it."""
-    entries, keys = [], []
-    for file in files:
-        data = read_bytes(file)
-        key = store.key(Path(file), data) if store else None
-        found = store.get(key, data) if store else None
-        if found is not None:
-            entries.append((dataclasses.replace(found.document, source=str(file)), found, key))
-        else:
-            entries.append((decode_source(file, data), None, key))
-        keys.append(key)
-    extraction = _extraction(entries, config, store, progress=progress, workers=workers,
-                             every_occurrence=every_occurrence)
-    if store is not None:
-        store.prune()
-    return extraction, keys
-
-
 @contextlib.contextmanager
 def _collecting_later() -> Iterator[None]:
     """Pause Python's cycle collector while sources are extracted and a deck's notes made: the work builds
@@ -141,43 +89,108 @@ def _collecting_later() -> Iterator[None]:
 
 
 @_collecting_later()
-def _extraction(entries: list[tuple[Document, StoredSource | None, str | None]], config: dict,
-                store: ExtractionCache | None, *, progress: Progress | None, workers: int | None,
-                every_occurrence: bool) -> Extraction:
-    """The extraction of (document, its cache entry or None, its key in the cache or None)."""
+def extract_documents(documents: Iterable[Document], config: dict, *, progress: Progress | None = None,
+                      workers: int | None = None, every_occurrence: bool = False) -> Extraction:
+    """Run normalize → segment → extract over decoded documents; articles are numbered across all of them.
+
+    A list or term found in several articles is kept once, where first found; with
+    ``every_occurrence`` it is kept each time (a deck's notes cite every source).
+
+    Each document is extracted on its own, its articles numbered from 0, in ``workers`` processes
+    (None: one per core, when there are several documents and enough text to pay for starting them);
+    the articles are then numbered on across documents, in input order. Extracting a document needs
+    only the document and ``config``, so the result is the same as a serial run's, and the same
+    whatever it is built with (what lets ``extract_files`` cache each file's result).
+    ``progress(documents, done)`` is called before the work (done = 0) and after each document.
+    """
+    documents = list(documents)
+    with _extracting(documents, config, None, workers=workers) as extracted:
+        extraction, _ = _extraction([(doc, None, None) for doc in documents], extracted, config, None,
+                                    progress=progress, every_occurrence=every_occurrence)
+    return extraction
+
+
+def extract_files(files: Iterable[str | Path], config: dict, *, progress: Progress | None = None,
+                  workers: int | None = None, every_occurrence: bool = False, cache: bool = True) -> Extraction:
+    """``extract_documents`` over source files; with ``cache``, each file unchanged since an earlier run
+    (its bytes, the extract settings and the files they name, deckgen itself: ``deckgen.cache``) is
+    not read or extracted again but taken from the extraction cache, with the same result."""
+    from .cache import ExtractionCache
+
+    store = ExtractionCache(config) if cache else None
+    extraction, _ = _extract_files(list(files), config, store, progress=progress, workers=workers,
+                                   every_occurrence=every_occurrence)
+    return extraction
+
+
+@_collecting_later()
+def _extract_files(files: list[str | Path], config: dict, store: ExtractionCache | None, *,
+                   progress: Progress | None, every_occurrence: bool,
+                   workers: int | None = None) -> tuple[Extraction, list[str | None]]:
+    """``extract_files`` with the cache ``store`` (None: none); also, per file, the hash of what it gives a deck's
+    notes (``cards.made_of``; None without a store).
+
+    The files without an entry are extracted (in a worker process, where one can be forked) while the entries
+    of the others are read: in a rebuild with one file changed, the rule patterns are compiled and that file
+    extracted in the time the cached ones take to read.
+    """
+    read = [(file, read_bytes(file)) for file in files]
+    keys = [store.key(Path(file), data) if store else None for file, data in read]
+    missing = {i: decode_source(file, data) for i, ((file, data), key) in enumerate(zip(read, keys))
+               if store is None or not store.holds(key)}
+    with _extracting(list(missing.values()), config, store, workers=workers, overlap=len(missing) < len(files)) \
+            as extracted:
+        entries = []
+        for i, ((file, data), key) in enumerate(zip(read, keys)):
+            if i in missing:
+                entries.append((missing[i], None, key))
+                continue
+            found = store.get(key, data)
+            if found is not None:
+                entries.append((dataclasses.replace(found.document, source=str(file)), found, key))
+            else:  # an entry that cannot be read after all: the file is extracted here and now
+                document = decode_source(file, data)
+                entries.append((document, extract_source(document, config), key))
+        extraction, made_of = _extraction(entries, extracted, config, store, progress=progress,
+                                          every_occurrence=every_occurrence)
+    if store is not None:
+        store.prune()
+    return extraction, made_of
+
+
+def _extraction(entries: list[tuple[Document, StoredSource | SourceExtraction | None, str | None]],
+                extracted: Iterator[tuple[SourceExtraction, dict[str, dict]]], config: dict,
+                store: ExtractionCache | None, *, progress: Progress | None,
+                every_occurrence: bool) -> tuple[Extraction, list[str | None]]:
+    """The extraction of (document, its cache entry, its extraction or None, its key in the cache or None), and
+    per document what it gives a deck's notes (``cards.made_of``, kept in its entry; None without ``store``);
+    ``extracted`` gives, in order, the extractions of the documents with neither (``_extracting``)."""
     documents = tuple(doc for doc, _, _ in entries)
     if progress is not None:
         progress(documents, 0)
-    articles, lists, terms, warnings = [], [], [], []
-    missing = [doc for doc, found, _ in entries if found is None]
-    if missing and store is not None:
-        store.use_words()  # jieba's answers of earlier runs, before the workers start: they inherit them
-    with _extractor(missing, workers, config["extract"].get("user_dict")) as run:
-        extracted = run(missing, config)
-        for done, (doc, found, key) in enumerate(entries, 1):
-            if found is None:
-                found, answers = next(extracted)
-                if store is not None:
-                    store.put(key, found)
-                    _learn(answers, config)
-            try:
-                found = found.placed(doc.source, len(articles))
-            except ValueError:  # a cached entry not as this deckgen writes them: extract the document again
-                found = extract_source(doc, config)
-                store.put(key, found)
-                found = found.placed(doc.source, len(articles))
-            articles += found.articles
-            lists += found.lists
-            terms += found.terms
-            if doc.encoding in GUESSED_ENCODINGS:
-                warnings.append(f"{doc.source}: read as {doc.encoding}")
-            log.debug("%s: %s, %d characters, %d articles; lists by rule: %s; terms by rule: %s", doc.source,
-                      doc.encoding, len(doc.text), len(found.articles), _by_rule(found.lists),
-                      _by_rule(found.terms))
-            if progress is not None:
-                progress(documents, done)
-    if missing and store is not None:
-        store.save_words()
+    articles, lists, terms, warnings, made_of = [], [], [], [], []
+    for done, (doc, found, key) in enumerate(entries, 1):
+        if found is None:
+            found, answers = next(extracted)
+            if store is not None:
+                _learn(answers, config)
+        try:
+            made_of.append(_stored(store, key, found))
+            found = found.placed(doc.source, len(articles))
+        except ValueError:  # a cached entry not as this deckgen writes them: extract the document again
+            found = extract_source(doc, config)
+            made_of[-1:] = [_stored(store, key, found)]
+            found = found.placed(doc.source, len(articles))
+        articles += found.articles
+        lists += found.lists
+        terms += found.terms
+        if doc.encoding in GUESSED_ENCODINGS:
+            warnings.append(f"{doc.source}: read as {doc.encoding}")
+        log.debug("%s: %s, %d characters, %d articles; lists by rule: %s; terms by rule: %s", doc.source,
+                  doc.encoding, len(doc.text), len(found.articles), _by_rule(found.lists),
+                  _by_rule(found.terms))
+        if progress is not None:
+            progress(documents, done)
     lists = _told_apart(lists, articles)
     if not every_occurrence:
         lists = _first_by_id(lists)
@@ -185,7 +198,21 @@ def _extraction(entries: list[tuple[Document, StoredSource | None, str | None]],
     warnings += [f"{articles[l.article].source}: list '{l.name}' names {l.count} items but {len(l.items)} were found"
                  for l in lists if l.count_mismatch and l.confidence >= config["extract"]["min_confidence"]]
     return Extraction(documents=documents, articles=tuple(articles), lists=tuple(lists), terms=tuple(terms),
-                      warnings=tuple(warnings))
+                      warnings=tuple(warnings)), made_of
+
+
+def _stored(store: ExtractionCache | None, key: str | None, found: StoredSource | SourceExtraction) -> str | None:
+    """What ``found`` gives a deck's notes (``cards.made_of``): as its entry keeps it, or for an extraction just
+    made, as stored now with it under ``key`` (None without ``store``)."""
+    if store is None:
+        return None
+    if not isinstance(found, SourceExtraction):
+        return found.made_of
+    from .cards import made_of
+
+    digest = made_of(found)
+    store.put(key, found, digest)
+    return digest
 
 
 def extract_source(document: Document, config: dict) -> SourceExtraction:
@@ -218,25 +245,46 @@ PARALLEL_MIN_CHARS = 300_000
 
 
 @contextlib.contextmanager
-def _extractor(documents: list[Document], workers: int | None, user_dict: str | None):
-    """A function mapping ``_extract_learning`` over documents, lazily and in order: serial or in a process pool."""
-    if workers is None:
-        enough = len(documents) > 1 and sum(len(d.text) for d in documents) >= PARALLEL_MIN_CHARS
-        workers = min(os.cpu_count() or 1, len(documents)) if enough else 1
-    if workers <= 1:
-        yield lambda docs, config: (_extract_learning(doc, config) for doc in docs)
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+def _extracting(documents: list[Document], config: dict, store: ExtractionCache | None, *,
+                workers: int | None = None, overlap: bool = False) -> Iterator[Iterator[tuple[SourceExtraction, dict]]]:
+    """The extractions of ``documents``, each with the jieba answers it learned, in order and lazily: serial, or
+    in a process pool that starts on them now.
 
-    # fork: workers inherit the loaded modules and jieba's dictionary and tagger, loaded here once rather than
-    # by every worker (about a second each, measured 9.9 s → 7.4 s on the 87 bench reports with two workers)
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    if context.get_start_method() == "fork":
-        from .extract.words import load
-        load(user_dict)
-    with ProcessPoolExecutor(workers, mp_context=context) as pool:
-        yield lambda docs, config: pool.map(_extract_learning, docs, itertools.repeat(config))
+    ``workers`` None: one per core when there are several documents and enough text to pay for starting them;
+    else, with ``overlap`` (the caller has other work before it asks for the first: cached entries to read),
+    one forked worker, which costs a few milliseconds where fork is the start method; else serial.
+    """
+    if not documents:
+        yield iter(())
+        return
+    user_dict = config["extract"].get("user_dict")
+    if store is not None:
+        store.use_words()  # jieba's answers of earlier runs, before the workers start: they inherit them
+    import multiprocessing
+
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    parallel = len(documents) > 1 and sum(len(d.text) for d in documents) >= PARALLEL_MIN_CHARS
+    if workers is None:
+        workers = min(os.cpu_count() or 1, len(documents)) if parallel else 1
+        pooled = parallel or (overlap and fork)
+    else:
+        pooled = workers > 1
+    if not pooled:
+        yield (_extract_learning(doc, config) for doc in documents)
+    else:
+        from concurrent.futures import ProcessPoolExecutor
+
+        context = multiprocessing.get_context("fork" if fork else None)
+        if fork and parallel:
+            # workers inherit jieba's dictionary and tagger, loaded here once rather than by every worker (about
+            # a second each, measured 9.9 s → 7.4 s on the 87 bench reports with two workers); a lone worker
+            # loads them only if the memo lacks an answer
+            from .extract.words import load
+            load(user_dict)
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            yield pool.map(_extract_learning, documents, itertools.repeat(config))
+    if store is not None:
+        store.save_words()
 
 
 def _by_rule(found: Iterable[ExtractedList | ExtractedTerm]) -> str:
@@ -368,11 +416,11 @@ def deck_notes(sources: Iterable[str | Path], *, config: dict | None = None, dec
     if not files:
         raise InputError("no source given; name the files of the deck")
     store = ExtractionCache(config) if cache else None
-    extraction, keys = _extract_files(files, config, store, progress=progress, every_occurrence=True)
+    extraction, made_of = _extract_files(files, config, store, progress=progress, every_occurrence=True)
     extraction = dataclasses.replace(extraction, warnings=(*extraction.warnings, *_wording_warnings(extraction,
                                                                                                    config)))
     name, key, tags = deck_name or files[0].stem, deck_key or deck_name or files[0].stem, tuple(tags)
-    content_key = store.notes_key([(str(f), k) for f, k in zip(files, keys)],
+    content_key = store.notes_key([(str(f), digest) for f, digest in zip(files, made_of)],
                                   [config, name, key, tags, _file_hash(candidates)]) if store else None
     content = store.get_notes(content_key) if store else None
     if content is None:

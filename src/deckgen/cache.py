@@ -16,7 +16,8 @@ depends on what it is built with, so an entry serves every deck holding the same
 filled in on the way out).
 
 A deck's notes (``DeckContent``: what curating and note making give) are kept under a key made of its
-sources (each path with its entry's key), the whole config, the deck's settings and the bytes of its
+sources (each path with the hash of what it gives the notes, kept in its entry: ``cards.made_of``, the same for a
+source edited where no list or term is), the whole config, the deck's settings and the bytes of its
 candidates.yaml: a rebuild with none of these changed takes its notes from here. What each run of one
 source's articles made towards them (``NoteParts``) is kept too, under a key made of everything it was
 made from (``cards.make_notes``): a rebuild after one source changed makes only that source's notes
@@ -122,6 +123,9 @@ class _Entries:
     def __init__(self, folder: Path):
         self.folder = folder
 
+    def holds(self, key: str) -> bool:
+        return (self.folder / f"{key}.json").is_file()
+
     def read(self, key: str) -> object | None:
         """The value stored under ``key``; None when there is none or it is not sound."""
         try:
@@ -213,12 +217,16 @@ class ExtractionCache:
         digest.update(path.suffix.lower().encode() + b"\0" + data)
         return digest.hexdigest()
 
+    def holds(self, key: str) -> bool:
+        """Whether there is an entry under ``key`` (``get`` may still find it unsound)."""
+        return self._sources.holds(key)
+
     def get(self, key: str, data: bytes) -> StoredSource | None:
         """The entry under ``key`` of the file whose bytes are ``data``, its document read (the rest is read
         when placed); None when there is none."""
         try:
             value = self._sources.read(key)
-            if not isinstance(value, list) or len(value) != 4:
+            if not isinstance(value, list) or len(value) != 5 or not isinstance(value[4], str):
                 return None
             document = value[0]
             if isinstance(document, list) and len(document) > 2 and document[1] is None:  # left out by ``put``
@@ -227,16 +235,17 @@ class ExtractionCache:
         except (ValueError, TypeError, KeyError, LookupError):  # LookupError: no such codec
             return None
 
-    def put(self, key: str, value: SourceExtraction) -> None:
-        """Store a source's extraction under its ``key``. Its document's text is left out when it is the file's
-        bytes decoded (a plain text file: a third of the entry, which every rebuild reads): they encode to
-        bytes of the entry's key, and ``get`` decodes them again."""
+    def put(self, key: str, value: SourceExtraction, made_of: str) -> None:
+        """Store a source's extraction under its ``key``, with ``made_of``, the hash of what it gives a deck's
+        notes (``cards.made_of``). Its document's text is left out when it is the file's bytes decoded (a plain
+        text file: a third of the entry, which every rebuild reads): they encode to bytes of the entry's key, and
+        ``get`` decodes them again."""
         encoded = _encode(value)
         document = value.document
         with contextlib.suppress(LookupError, UnicodeError):
             if self.key(Path(document.source), document.text.encode(document.encoding)) == key:
                 encoded[0][1] = None
-        self._sources.write(key, encoded)
+        self._sources.write(key, [*encoded, made_of])
 
     def use_words(self) -> None:
         """Give this process's jieba memo (``extract.words``) the answers stored by earlier runs (once)."""
@@ -334,11 +343,16 @@ class StoredSource:
     document: Document
     value: list
 
+    @property
+    def made_of(self) -> str:
+        """The hash of what the source gives a deck's notes (``cards.made_of``), as stored with it."""
+        return self.value[4]
+
     def placed(self, source: str, first_index: int) -> SourceExtraction:
         """The entry as ``SourceExtraction.placed`` gives it, read in one pass; ``ValueError`` when it is
         not sound."""
         try:
-            _, articles, lists, terms = self.value
+            _, articles, lists, terms, _ = self.value
             return SourceExtraction(
                 document=dataclasses.replace(self.document, source=source),
                 articles=tuple(_build(Article, [a[0] + first_index, source, *a[2:]]) for a in articles),

@@ -30,7 +30,7 @@ from .errors import ConfigError
 from .extract.lexicon import LEXICON_SEPARATOR
 from .extract.names import COMPOUND_PART, COUNTED_NAME, DOUBLE, compound_parts, name_count
 from .extract.words import Words
-from .models import Anchor, Article, ExtractedList, ExtractedTerm, Extraction, NoteSpec
+from .models import Anchor, Article, ExtractedList, ExtractedTerm, Extraction, NoteSpec, SourceExtraction
 from .text import QUOTE_CHARS, chinese_number, match_key
 
 # Field names per note kind, in note-type order. The last field, DeckgenID, is a
@@ -619,6 +619,16 @@ def short_title(title: str) -> tuple[str, str]:
     if len(shown) > SHORT_TITLE and len(main) > 1:
         shown = main[0] + "…"
     return shown, speaker
+
+
+def made_of(found: SourceExtraction) -> str:
+    """A hash of what a source gives a deck's notes, whatever its path and its place among the deck's sources:
+    its articles' titles, authors and headed sections, and its lists and terms. ``make_notes`` (through
+    ``_Builder.part_inputs``) and ``curate`` read nothing else of a source but its path, so a source edited where
+    no list or term is (a sentence added to a paragraph, a typo fixed) gives the same hash, and a rebuild takes
+    the deck's notes from the cache (``cache.ExtractionCache.notes_key``)."""
+    articles = [(a.title, a.author, a.untitled, section_spans(a)) for a in found.articles]
+    return hashlib.sha256(repr((articles, found.lists, found.terms)).encode()).hexdigest()
 
 
 def section_spans(article: Article) -> tuple[tuple[int, int, str], ...]:
