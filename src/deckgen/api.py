@@ -175,20 +175,19 @@ def _extraction(entries: list[tuple[Document, StoredSource | SourceExtraction | 
             if store is not None:
                 _learn(answers, config)
         try:
-            made_of.append(_stored(store, key, found))
-            found = found.placed(doc.source, len(articles))
+            placed = found.placed(doc.source, len(articles))
         except ValueError:  # a cached entry not as this deckgen writes them: extract the document again
             found = extract_source(doc, config)
-            made_of[-1:] = [_stored(store, key, found)]
-            found = found.placed(doc.source, len(articles))
-        articles += found.articles
-        lists += found.lists
-        terms += found.terms
+            placed = found.placed(doc.source, len(articles))
+        made_of.append(_stored(store, key, found))
+        articles += placed.articles
+        lists += placed.lists
+        terms += placed.terms
         if doc.encoding in GUESSED_ENCODINGS:
             warnings.append(f"{doc.source}: read as {doc.encoding}")
         log.debug("%s: %s, %d characters, %d articles; lists by rule: %s; terms by rule: %s", doc.source,
-                  doc.encoding, len(doc.text), len(found.articles), _by_rule(found.lists),
-                  _by_rule(found.terms))
+                  doc.encoding, len(doc.text), len(placed.articles), _by_rule(placed.lists),
+                  _by_rule(placed.terms))
         if progress is not None:
             progress(documents, done)
     lists = _told_apart(lists, articles)
