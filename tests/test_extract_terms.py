@@ -96,3 +96,25 @@ def test_a_later_quote_outweighs_an_earlier_candidate():
     found = terms("演艺之都、博物馆之城、书香京城建设成效显著。\n广泛开展“书香京城”全民阅读活动，因地制宜建设城市书房。")
     assert (found["书香京城"].rule, found["书香京城"].confidence) == ("quoted", 0.75)
     assert "“书香京城”" in found["书香京城"].context
+
+
+NOTED_CASES = [
+    # 海南 2026: a quoted core with a count and a noun fused to it, marked with a note
+    ("开放政策落地10多项。三张“零关税”清单［4］、加工增值免关税等政策持续优化。", "三张“零关税”清单"),
+    # an acronym alone: a review candidate unless the author notes it
+    ("新增境外高校独立办学机构。ESI［5］全球排名前1%的学科数量增长两倍。", "ESI"),
+    ("建成“双环”旅游公路[6]，串联沿海景区。", "“双环”旅游公路"),
+]
+
+
+@pytest.mark.parametrize("text, term", NOTED_CASES)
+def test_a_term_the_source_marks_with_a_note_is_above_the_cut(text, term):
+    found = terms(text)
+    assert (found[term].rule, found[term].confidence) == ("noted", 0.7)
+    unmarked = terms(text.replace("［4］", "").replace("［5］", "").replace("[6]", ""))
+    assert term not in unmarked or unmarked[term].confidence < 0.5
+
+
+def test_a_noted_quote_keeps_its_stronger_evidence():
+    found = terms("持续实施“两新”［15］，有效运用“两重”［16］政策。")
+    assert all(found[t].rule != "noted" and found[t].confidence > 0.7 for t in ("两新", "两重"))

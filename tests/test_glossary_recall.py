@@ -29,11 +29,11 @@ PROVINCIAL = "pooled-2026-provincial"
 FLOORS = {
     "district-plan-15th-fyp-shanghai-changning": {"default": 0.70, "all": 0.92},
     "prov-gov-report-2026-guangdong": {"default": 0.90, "all": 0.98},
-    "prov-gov-report-2026-hainan": {"default": 0.90, "all": 0.98},
+    "prov-gov-report-2026-hainan": {"default": 0.98, "all": 0.98},
     "prov-gov-report-2026-jiangxi": {"default": 0.95, "all": 0.98},
     "prov-gov-report-2026-sichuan": {"default": 0.80, "all": 0.98},
-    PROVINCIAL: {"default": 0.90, "all": 0.98, "defined": 0.03},
-    "pooled": {"default": 0.87, "all": 0.97, "defined": 0.02},
+    PROVINCIAL: {"default": 0.93, "all": 0.98, "defined": 0.03},
+    "pooled": {"default": 0.90, "all": 0.97, "defined": 0.02},
 }
 POOLS = {PROVINCIAL, "pooled"}
 

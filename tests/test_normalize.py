@@ -114,3 +114,10 @@ def test_a_line_of_only_a_zero_width_space_is_read():
     text = "政府工作报告\n\u200b\n" + "我们坚持稳中求进工作总基调，推动经济高质量发展。\n" * 3
     paragraphs = normalize(Document(source="t.txt", text=text, encoding="utf-8"))
     assert paragraphs and all("\u200b" not in p.text for p in paragraphs)
+
+
+def test_the_words_a_footnote_reference_follows_are_kept_as_noted():
+    paras = normalize(Document(source="t.txt", text="开放政策落地10多项。三张“零关税”清单［4］、企业和个人\n"
+                               "所得税优惠持续优化，ESI［5］排名上升。\n［4］三张“零关税”清单：原辅料、交通工具。",
+                               encoding="utf-8"))
+    assert [p.noted for p in paras] == [("三张“零关税”清单", "ESI"), ()]

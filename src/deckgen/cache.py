@@ -394,7 +394,7 @@ def _optional_tuple(values):
 # per model, the fields that are not plain JSON values, and how to rebuild them
 _NESTED = {
     Document: {"blocks": _optional_tuple},
-    Paragraph: {"raw_starts": tuple},
+    Paragraph: {"raw_starts": tuple, "noted": tuple},
     Section: {"paragraphs": _many(Paragraph)},
     Article: {"sections": _many(Section)},
     ExtractedList: {"items": tuple, "item_contexts": tuple},

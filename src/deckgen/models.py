@@ -38,6 +38,7 @@ class Paragraph:
     end_line: int
     is_heading: bool = False
     raw_starts: tuple[int, ...] = ()  # offsets in ``text`` where an original (pre-join) block began
+    noted: tuple[str, ...] = ()  # the words before each footnote reference (三张“零关税”清单［4］) the source marked
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,8 @@ Web pages bring chrome around the text (下载 打印 全屏, 【字号：…】
 …, 来源： / 时间： lines) and a footer (相关报道：, 相关文档：, 扫一扫…): chrome lines
 are dropped and nothing after a footer line is kept, so none of it reaches the
 extractor; so is a newspaper's masthead line (第3版, a date with its weekday), which must never become an
-article's title. Footnote references (［2］) are removed from body text; a line that
+article's title. Footnote references (［2］) are removed from body text and the words before each, back to a
+clause break, are kept as ``Paragraph.noted``: the source's own sign that a note explains them. A line that
 starts with one is a note of a glossary and keeps it.
 """
 from __future__ import annotations
@@ -91,6 +92,8 @@ CHROME_LABEL = re.compile(r"^(?:来源|时间|发布时间|发表时间|阅读�
 FOOTER_LINE = re.compile(r"^(?:相关(?:报道|文档|链接|阅读|新闻)|扫一扫在手机打开当前页|【?打印本页】?\s*【?关闭窗口】?)[:：]?$")
 BREADCRUMB = re.compile(r"^[>＞»]$")
 FOOTNOTE_REF = re.compile(r"(?<!^)[［\[]\d{1,3}[］\]]")
+# the words a footnote reference follows: back to a clause break, at most 24 characters
+NOTED = re.compile(r"([^，。；：、！？（）《》\s]{1,24})(?=[［\[]\d{1,3}[］\]])")
 
 _SPACE_NEAR_CJK = re.compile(rf"(?<=[{CJK}\u3000-\u303f\uff00-\uffef“”‘’])\s+|\s+(?=[{CJK}\u3000-\u303f\uff00-\uffef“”‘’])")
 _ASCII_PUNCT = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！"}
@@ -340,7 +343,9 @@ def _absorb_link_line(paragraphs: list[dict]) -> None:
 
 def normalize(doc: Document) -> tuple[Paragraph, ...]:
     """Repaired paragraphs of ``doc`` in reading order."""
-    blocks = drop_chrome(rejoin_lines(_raw_lines(doc)))
+    lines = _raw_lines(doc)
+    blocks = drop_chrome(rejoin_lines(lines))
+    noted_at = {line: tuple(m.group(1) for m in NOTED.finditer(repair_line(raw))) for raw, line, _ in lines}
     paragraphs: list[dict] = []
     for i, (text, line) in enumerate(blocks):
         prev = paragraphs[-1] if paragraphs else None
@@ -378,5 +383,6 @@ def normalize(doc: Document) -> tuple[Paragraph, ...]:
                                "item": item, "raw_starts": [0]})
     return tuple(
         Paragraph(text=pair_ascii_quotes(("　" if p["heading"] else "").join(p["parts"])), line=p["line"],
-                  end_line=p["end_line"], is_heading=p["heading"], raw_starts=tuple(p["raw_starts"]))
+                  end_line=p["end_line"], is_heading=p["heading"], raw_starts=tuple(p["raw_starts"]),
+                  noted=tuple(words for line in range(p["line"], p["end_line"] + 1) for words in noted_at.get(line, ())))
         for p in paragraphs)

@@ -9,6 +9,7 @@ content (``untitled``).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .models import Article, Paragraph, Section
 from .normalize import AUTHOR_LINE, NUMBERED_START
@@ -33,7 +34,7 @@ def _strip_closing(p: Paragraph) -> Paragraph | None:
     text = CLOSING.sub("", p.text).rstrip()
     if not text:
         return None
-    return Paragraph(text=text, line=p.line, end_line=p.end_line, is_heading=p.is_heading, raw_starts=p.raw_starts)
+    return replace(p, text=text)
 
 
 def _pieces(paragraphs: tuple[Paragraph, ...]) -> list[list[Paragraph]]:

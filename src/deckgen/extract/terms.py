@@ -13,9 +13,13 @@ Confidence is the evidence: quoted (0.75), a definition introducing it (``defini
 counted or fused with digits or Latin letters (0.55) and a discovered new word of the coinage shape 新 + a compound
 noun (0.55: 新就业形态) are above the default cut; a programme name, a thing a sentence builds (推进可信数据空间建设),
 any other discovered new word, an acronym alone or an unquoted parallel run are candidates for ``--all`` and review.
+A candidate the source follows with a footnote reference (ESI［5］, 三张“零关税”清单［4］: ``Paragraph.noted``) is
+one the author explains in a note, above the cut (``NOTED``): the words from their last quote on (“双环”旅游公路, with
+a count before it: 三张“零关税”清单), else the longest candidate ending them (ESI, 四大主导产业).
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -31,6 +35,10 @@ from .discovery import discovered
 from .found import Found
 from .quoted import SCARE_QUOTE, quoted, used_twice
 from .words import Words
+
+NOTED = 0.7  # a candidate the source marks with a footnote reference
+# the noted words from their last quote on, with a count before it: 三张“零关税”清单 of 10多项。三张“零关税”清单
+NOTED_QUOTE = re.compile(r"(?:[0-9一二两三四五六七八九十]{1,3}[张个项条件类批大])?“[^“”]+”[^“”]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,13 +121,25 @@ def find_terms(articles: tuple[Article, ...], ignore: frozenset[str], words: Wor
     sentences = [(article, sentence, line) for article, own in zip(articles, own_sentences) for sentence, line in own]
     text = "\n".join(sentence for _, sentence, _ in sentences)
     starts = list(accumulate((len(sentence) + 1 for _, sentence, _ in sentences), initial=0))
+    def place(found: Found) -> None:
+        """Add a term found outside the sentences at the first sentence holding it."""
+        at = text.find(found.term) if "\n" not in found.term else -1
+        if at >= 0:
+            add(found, *sentences[bisect_right(starts, at) - 1])
+
     for rule in by_reading["document"]:
         for found in rule.find(text, ctx):
-            at = text.find(found.term) if "\n" not in found.term else -1
-            if at >= 0:  # the first sentence holding the term
-                add(found, *sentences[bisect_right(starts, at) - 1])
+            place(found)
     twice = used_twice(all_text, set(once.values()))
-    for key, text in once.items():
-        if text not in twice:
+    for key, term in once.items():
+        if term not in twice:
             hits[key] = replace(hits[key], confidence=SCARE_QUOTE, rule="quoted-common-word")
+    for words in (words for article in articles for p in article.paragraphs for words in p.noted):
+        quote = NOTED_QUOTE.search(words)
+        if quote:
+            place(Found(quote.group(0), NOTED, "noted"))
+            continue
+        ending = [key for key in hits if match_key(words).endswith(key)]
+        if ending and hits[key := max(ending, key=len)].confidence < NOTED:
+            hits[key] = replace(hits[key], confidence=NOTED, rule="noted")
     return list(hits.values())
